@@ -289,3 +289,12 @@ class Candidate:
     status: str = "confirmed"
     extra_sentences: list[Sentence] = field(default_factory=list)
     aliases: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Extraction:
+    """What an extractor returns for one document: candidates plus its memory of names."""
+
+    candidates: list[Candidate]
+    canonical: dict[str, str] = field(default_factory=dict)  # any surface → canonical person name
+    aliases: dict[str, set[str]] = field(default_factory=dict)  # canonical name → other surfaces

@@ -1,0 +1,414 @@
+"""People, organizations, roles and pronouns in a Chinese sentence.
+
+No Chinese statistical NER model can be installed here, so entities come from the
+lexicons in ``models/`` (organizations with aliases, titles, surnames), from jieba
+tags, and from positions that only a name can take: right after a title
+(首席运营官张帆), inside an enumeration (洪涛、焦可、陈炜鹏), before a Latin gloss
+(杨格(Greg Yang)). Latin names inside Chinese text (Jimmy Ba) are runs of
+capitalized words.
+
+Every mention is in analysis coordinates (absolute offsets in the document's
+analysis text).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from .lexicons import read_rows, read_words
+from .records import Mention
+from .segment import Token
+
+# Characters that cannot be part of a given name in running text: function words and
+# the first characters of the verbs that follow names in departure news.
+_NAME_STOP = set(
+    "的了在是于也已和与及等被将曾从则均都称说为因对向离辞宣加出此这那以并而又还就才所让把给到去来"
+    "个位名们等着过上下中内外后前年月日时每各该其之者或即仍再更最很非没不有无要会能已经表示认"
+    "担任职兼任现原首席总副任告别走退卸免请跳开解曝据传拟"
+)
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LATIN_NAME = re.compile(
+    r"(?<![A-Za-z0-9À-ÿ])"
+    r"[A-Z][a-zà-ÿ'’\-]+(?:[A-Z][a-zà-ÿ]+)?"  # a capitalized word, or a glued pair (ZoëHitzig)
+    r"(?:\s?\([A-Z][a-zà-ÿ]+\))?"  # a gloss inside the name: Yuhuai (Tony) Wu
+    r"(?:(?:\s|·|\.\s?)[A-Z][a-zà-ÿ'’\-]+){0,3}"
+    r"(?![A-Za-z0-9À-ÿ])"
+)
+_FOREIGN_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8})?")
+_PRONOUN = re.compile(r"(他们|她们|他|她)(?![人])")
+_ORG_PRONOUN = re.compile(r"该(?:公司|集团|行|企业|机构|团队|实验室|校|队|俱乐部|部门)|(?<![尤极与])其(?![他中实余次])")
+_ORG_SUFFIX = re.compile(
+    r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|银行|大学|学院|研究院|研究所|实验室|俱乐部|足球队|篮球队|"
+    r"委员会|基金会|证券|保险|汽车|科技|医院|出版社|电视台|报社|控股|交易所|事务所)"
+)
+_ROLE_MODIFIER_STOP = set("的在是为任前原和与及、,,;:;兼也都已曾将被从由其该位名个有等一另之")
+
+
+@dataclass(frozen=True)
+class OrgMatch:
+    start: int
+    end: int
+    canonical: str
+
+
+class OrgLexicon:
+    """Organization aliases from ``models/orgs.tsv``, matched with one Aho-Corasick pass.
+
+    Latin aliases match case-insensitively and only as whole words; Chinese aliases
+    match anywhere. Longest match wins.
+    """
+
+    def __init__(self, rows: tuple[tuple[str, ...], ...]):
+        self.alias_to_canonical: dict[str, str] = {}
+        self.kind: dict[str, str] = {}
+        for row in rows:
+            canonical = row[0]
+            aliases = [canonical] + ([a for a in row[1].split("|") if a] if len(row) > 1 else [])
+            self.kind[canonical] = row[2] if len(row) > 2 else "other"
+            for alias in aliases:
+                self.alias_to_canonical[alias.lower()] = canonical
+        self._automaton = ahocorasick.Automaton()
+        for alias in self.alias_to_canonical:
+            self._automaton.add_word(alias, alias)
+        self._automaton.make_automaton()
+
+    def canonical(self, name: str) -> str | None:
+        return self.alias_to_canonical.get(name.strip().lower())
+
+    def find(self, text: str) -> list[OrgMatch]:
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters change length when lowered
+            lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+        found: list[OrgMatch] = []
+        for end_index, alias in self._automaton.iter(lowered):
+            start = end_index - len(alias) + 1
+            end = end_index + 1
+            if alias[0].isascii() and alias[0].isalnum() and start > 0 and _is_word_char(text[start - 1]):
+                continue
+            if alias[-1].isascii() and alias[-1].isalnum() and end < len(text) and _is_word_char(text[end]):
+                continue
+            found.append(OrgMatch(start, end, self.alias_to_canonical[alias]))
+        return _longest_first(found)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch == "_")
+
+
+def _longest_first(matches: list[OrgMatch]) -> list[OrgMatch]:
+    matches.sort(key=lambda m: (-(m.end - m.start), m.start))
+    taken: list[OrgMatch] = []
+    for m in matches:
+        if all(m.end <= t.start or m.start >= t.end for t in taken):
+            taken.append(m)
+    taken.sort(key=lambda m: m.start)
+    return taken
+
+
+class TitleLexicon:
+    """Titles from ``models/titles_zh.tsv``: longest match first."""
+
+    def __init__(self, rows: tuple[tuple[str, ...], ...]):
+        self.rank = {row[0]: int(row[1]) if len(row) > 1 and row[1].isdigit() else 2 for row in rows}
+        self._automaton = ahocorasick.Automaton()
+        for title in self.rank:
+            self._automaton.add_word(title.lower(), title)
+        self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        lowered = text.lower() if len(text.lower()) == len(text) else text
+        spans = []
+        for end_index, title in self._automaton.iter(lowered):
+            start = end_index - len(title) + 1
+            end = end_index + 1
+            if title.isascii():  # CEO, CTO: whole words only
+                if (start > 0 and _is_word_char(text[start - 1])) or (end < len(text) and _is_word_char(text[end])):
+                    continue
+            spans.append(OrgMatch(start, end, title))
+        return [(m.start, m.end) for m in _longest_first(spans)]
+
+
+@functools.lru_cache(maxsize=None)
+def org_lexicon() -> OrgLexicon:
+    return OrgLexicon(read_rows("orgs.tsv"))
+
+
+@functools.lru_cache(maxsize=None)
+def title_lexicon() -> TitleLexicon:
+    return TitleLexicon(read_rows("titles_zh.tsv"))
+
+
+@functools.lru_cache(maxsize=None)
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(single-character surnames, compound surnames)."""
+    single: set[str] = set()
+    compound: set[str] = set()
+    for row in read_rows("surnames_zh.txt"):
+        for word in row[0].split():
+            (single if len(word) == 1 else compound).add(word)
+    return frozenset(single), frozenset(compound)
+
+
+@dataclass
+class SentenceEntities:
+    """What one sentence mentions, sorted by position."""
+
+    orgs: list[Mention] = field(default_factory=list)
+    roles: list[Mention] = field(default_factory=list)
+    persons: list[Mention] = field(default_factory=list)
+    pronouns: list[Mention] = field(default_factory=list)
+    org_pronouns: list[Mention] = field(default_factory=list)
+
+
+def _surname_at(text: str, pos: int) -> int:
+    """Length of the surname starting at ``pos`` (0 when there is none)."""
+    single, compound = surnames()
+    if text[pos : pos + 2] in compound:
+        return 2
+    if text[pos] in single:
+        return 1
+    return 0
+
+
+def chinese_name_at(text: str, pos: int, boundaries: set[int]) -> int:
+    """End of a Chinese personal name starting at ``pos``, or 0.
+
+    A surname and one or two given-name characters that are not function words.
+    ``boundaries`` are jieba's word boundaries: when jieba starts a word of two or
+    more characters right after a two-character name (张帆/加入), the name stops there.
+    """
+    slen = _surname_at(text, pos)
+    if not slen:
+        return 0
+    given_start = pos + slen
+    given = 0
+    while given < 2 and given_start + given < len(text):
+        ch = text[given_start + given]
+        if not _HAN.match(ch) or ch in _NAME_STOP:
+            break
+        given += 1
+    if given == 0:
+        return 0
+    if given == 2 and slen == 1:
+        two = given_start + 1
+        if two in boundaries and (two + 1) not in boundaries and two + 1 < len(text) and _HAN.match(text[two + 1]):
+            given = 1
+    return given_start + given
+
+
+def _latin_persons(text: str, orgs: list[OrgMatch]) -> list[tuple[int, int, bool]]:
+    """Latin name candidates: (start, end, strong). Single words are weak."""
+    out = []
+    for m in _LATIN_NAME.finditer(text):
+        start, end = m.span()
+        if any(o.start <= start and end <= o.end for o in orgs) or any(start <= o.start < end for o in orgs):
+            continue
+        words = re.split(r"[\s·.]+", re.sub(r"\([^)]*\)", " ", m.group()).strip())
+        strong = len(words) >= 2 and all(len(w) >= 2 for w in words)
+        out.append((start, end, strong))
+    return out
+
+
+def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[str]) -> SentenceEntities:
+    """Mentions in one sentence ``text`` that starts at ``offset`` in the analysis text.
+
+    ``known_names`` are names the document already established (full names and
+    their short forms), so that a later ``Sharma`` or ``张总`` is recognised.
+    """
+    ents = SentenceEntities()
+    orgs = org_lexicon().find(text)
+    orgs = _add_suffix_orgs(text, tokens, orgs)
+    for o in orgs:
+        ents.orgs.append(Mention("org", offset + o.start, offset + o.end, text[o.start : o.end], o.canonical))
+
+    roles = _find_roles(text, orgs)
+    occupied = [(o.start, o.end) for o in orgs] + list(roles)
+    for start, end in roles:
+        ents.roles.append(Mention("role", offset + start, offset + end, text[start:end]))
+
+    persons: list[tuple[int, int, str]] = []
+    for start, end, strong in _latin_persons(text, orgs):
+        name = text[start:end]
+        kind = "person" if strong or name in known_names else "person_weak"
+        persons.append((start, end, kind))
+
+    boundaries = {t.start for t in tokens} | {t.end for t in tokens}
+    tokens_at = {t.start: t for t in tokens}
+    role_ends = {end for _, end in roles} | {end + 1 for _, end in roles if end < len(text) and text[end] == " "}
+    taken = [(s, e) for s, e, _ in persons] + occupied
+    for m in _FOREIGN_DOTTED.finditer(text):
+        if not _overlaps(m.start(), m.end(), taken):
+            persons.append((m.start(), m.end(), "person"))
+            taken.append(m.span())
+    pos = 0
+    while pos < len(text):
+        if not _HAN.match(text[pos]) or _overlaps(pos, pos + 1, taken):
+            pos += 1
+            continue
+        end = chinese_name_at(text, pos, boundaries)
+        if end and not _overlaps(pos, end, taken) and text[pos:end] not in not_names():
+            kind = _name_evidence(text, pos, end, tokens_at.get(pos), role_ends, known_names)
+            if kind and (pos == 0 or not _HAN.match(text[pos - 1]) or pos in boundaries or pos in role_ends):
+                persons.append((pos, end, kind))
+                taken.append((pos, end))
+                pos = end
+                continue
+        pos += 1
+    # Short names the document established: 张总 / Sharma are handled by known_names above.
+    for start, end, kind in sorted(persons):
+        ents.persons.append(Mention(kind, offset + start, offset + end, text[start:end]))
+    for m in _PRONOUN.finditer(text):
+        if not _overlaps(m.start(), m.end(), taken):
+            ents.pronouns.append(Mention("pronoun", offset + m.start(), offset + m.end(), m.group()))
+    for m in _ORG_PRONOUN.finditer(text):
+        ents.org_pronouns.append(Mention("org_pronoun", offset + m.start(), offset + m.end(), m.group()))
+    return ents
+
+
+def _name_evidence(
+    text: str, start: int, end: int, token: Token | None, role_ends: set[int], known_names: set[str]
+) -> str | None:
+    """How sure we are that ``text[start:end]`` is a name: "person", "person_weak" or None.
+
+    jieba's ``nr`` tag alone is weak (it tags 明星 as a name); a position only a
+    name can take (after a title, inside an enumeration, before a Latin gloss) is
+    strong unless jieba reads the same characters as an ordinary word (相继).
+    """
+    name = text[start:end]
+    if name in known_names:
+        return "person"
+    ordinary_word = token is not None and token.end == end and not token.tag.startswith("nr") and len(token.text) >= 2
+    is_nr = token is not None and token.tag.startswith("nr") and token.end in (end, start + 1)
+    gloss = text[end : end + 1] == "(" and re.match(r"\(\s*[A-Z]", text[end : end + 3])
+    before = text[start - 1 : start]
+    after = text[end : end + 1]
+    if (before == "、" and after in _ITEM_SEPARATORS_AFTER) or (after == "、" and before in _ITEM_SEPARATORS_BEFORE | {""}):
+        return "person"  # strictly inside an enumeration: 洪涛、焦可、陈炜鹏
+    if (start in role_ends or _bounded_item(text, start, end) or gloss) and not ordinary_word:
+        return "person"
+    if is_nr and (text[end : end + 1] in ("、", "等", "和", "与", ",") or text[start - 1 : start] in ("、", "和", "与")):
+        return "person"
+    if is_nr:
+        return "person_weak"
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def not_names() -> frozenset[str]:
+    words: set[str] = set()
+    for row in read_rows("not_names_zh.txt"):
+        words.update(row[0].split())
+    return frozenset(words)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+_ITEM_SEPARATORS_BEFORE = set("、,,:(（ 和与及")
+_ITEM_SEPARATORS_AFTER = set("、,,。;)） 和与及等也")
+
+
+def _bounded_item(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` an item of an enumeration (洪涛、焦可、陈炜鹏等)?"""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return (before in ("、",) and after in _ITEM_SEPARATORS_AFTER) or (
+        after == "、" and (before in _ITEM_SEPARATORS_BEFORE or before == "")
+    ) or (before in "和与及" and after in _ITEM_SEPARATORS_AFTER and start >= 2 and text[start - 2] not in "、")
+
+
+def _find_roles(text: str, orgs: list[OrgMatch]) -> list[tuple[int, int]]:
+    """Title spans extended left over short modifiers and composed with 兼."""
+    org_spans = [(o.start, o.end) for o in orgs]
+    spans: list[tuple[int, int]] = []
+    for start, end in title_lexicon().find(text):
+        if _overlaps(start, end, org_spans):
+            continue
+        left = start
+        han = 0
+        while left > 0:
+            ch = text[left - 1]
+            if ch in _ROLE_MODIFIER_STOP or _overlaps(left - 1, left, org_spans):
+                break
+            if _HAN.match(ch):
+                if han >= 8:
+                    break
+                han += 1
+            elif not (ch.isascii() and (ch.isalnum() or ch in " -/")):
+                break
+            left -= 1
+        while left < start and text[left] == " ":
+            left += 1
+        # A modifier ending in a Latin capitalized name is a person, not part of the title.
+        spans.append((left, end))
+    spans = _merge_composed(text, spans)
+    return spans
+
+
+def _merge_composed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """合伙人兼副总裁: two titles joined by 兼 are one role."""
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and text[merged[-1][1] : start] in ("兼", "兼任", " 兼 "):
+            merged[-1] = (merged[-1][0], end)
+        elif merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch]) -> list[OrgMatch]:
+    """Organizations not in the lexicon, recognised by their suffix (…银行, …集团).
+
+    The name is the suffix plus the noun-like jieba words right before it (at most
+    three), so that 他离开了招商局集团 does not swallow 他离开了.
+    """
+    found = list(orgs)
+    taken = [(o.start, o.end) for o in orgs]
+    for m in _ORG_SUFFIX.finditer(text):
+        end = m.end()
+        if _overlaps(m.start(), end, taken):
+            continue
+        start = m.start()
+        words = 0
+        for tok in reversed([t for t in tokens if t.end <= m.start()]):
+            if tok.end != start or words >= 3:
+                break
+            if not (tok.tag.startswith("n") or tok.tag in ("j", "eng", "nz", "ns", "nt", "b")) or tok.text in ("该", "其", "本", "这家", "多家", "公司"):
+                break
+            start = tok.start
+            words += 1
+        if start == m.start() or text[start] in "该其本这那此各某一" or text[start:m.start()] in generic_org_words():
+            continue
+        found.append(OrgMatch(start, end, text[start:end]))
+        taken.append((start, end))
+    found.sort(key=lambda o: o.start)
+    return found
+
+
+@functools.lru_cache(maxsize=None)
+def generic_org_words() -> frozenset[str]:
+    words: set[str] = set()
+    for row in read_rows("generic_org_words_zh.txt"):
+        words.update(row[0].split())
+    return frozenset(words)
+
+
+def titles_rank(role: str) -> int:
+    """How senior a role is (1 top), for choosing between roles of one person."""
+    ranks = title_lexicon().rank
+    best = 9
+    for title, rank in ranks.items():
+        if title in role:
+            best = min(best, rank)
+    return best
+
+
+def trigger_words() -> frozenset[str]:
+    return read_words("triggers_zh.tsv")

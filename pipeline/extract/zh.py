@@ -1,0 +1,756 @@
+"""Chinese departure patterns.
+
+A departure sentence in Chinese news hangs on a trigger word (离职, 辞去, 失去了,
+挖来的…, listed in ``models/triggers_zh.tsv`` with their family and score). The
+family says where to look for the people and the organization:
+
+=======  ===========================================  ==============================
+family   shape                                        people / organization
+=======  ===========================================  ==============================
+leave    首席运营官张帆也于本月离职 / 离开的吴宇怀    subject before (or 的-object after)
+fired    X被解雇 / 公司解雇了X                        subject before, or object after
+post     X辞去A的Y职务 / X不再担任Y                   subject before, org after
+lose     A失去了联合创始人X、Y                        org before, people after
+poach    从A挖来的X                                   person after, org after 从
+move     从A加盟B / 前A高管X加入B                     needs a left organization
+=======  ===========================================  ==============================
+
+Around that skeleton every family shares the same slot fillers: enumerations
+(one event per person), roles before or in apposition to a name, the organization
+named in the clause / attached to the person / in focus, dates in the clause,
+destinations and reasons, and the status cues of ``models/cues_zh.tsv``.
+
+The extractor keeps a small memory of the document as it reads: names and their
+aliases (吴宇怀(Tony Wu), Mrinank Sharma → Sharma), the organization and role each
+person was introduced with, the organizations in focus, and the people of the last
+sentence (for 他/她/他们).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+import ahocorasick
+
+from .. import dates as dates_mod
+from ..entities import SentenceEntities, find_entities, titles_rank
+from ..lexicons import read_rows
+from ..records import Candidate, DateValue, Document, Extraction, Mention, Sentence
+from ..segment import tokenize
+from . import tables
+
+_CLAUSE_SEPARATORS = set(",;:!?。;")
+_ENUM_HEADS = ("其中包括", "包括", "分别是", "分别为", "如", "例如", "即", "有")
+_BLOCKING_BEFORE_PERSON = set("向对给跟让由据经受替")
+# 截至2026年2月11日 / 到2025年底: the end of a counting period, not a departure date.
+_BOUND_BEFORE_DATE = re.compile(r"(?:截至|截止|截止到|直到|到)\s*$")
+_MOVE_WORDS = re.compile(r"去了|加入|加盟|转投|投奔|前往|入职|跳槽")
+_CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z])")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    word: str
+    family: str
+    score: float
+
+
+class TriggerLexicon:
+    """The trigger words of one language, matched in one Aho-Corasick pass."""
+
+    def __init__(self, rows: tuple[tuple[str, ...], ...]):
+        self.triggers = {row[0]: Trigger(row[0], row[1], float(row[2])) for row in rows}
+        self._automaton = ahocorasick.Automaton()
+        for word in self.triggers:
+            self._automaton.add_word(word, word)
+        self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[tuple[int, int, Trigger]]:
+        hits = []
+        for end_index, word in self._automaton.iter(text):
+            hits.append((end_index - len(word) + 1, end_index + 1, self.triggers[word]))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        kept: list[tuple[int, int, Trigger]] = []
+        for hit in hits:
+            if kept and hit[0] < kept[-1][1]:
+                continue  # 被解雇 beats 解雇
+            kept.append(hit)
+        return kept
+
+
+class CueLexicon:
+    """Status cues and exclusions (models/cues_zh.tsv)."""
+
+    PRECEDENCE = ("attempt", "denied", "rumored", "planned", "reported")
+
+    def __init__(self, rows: tuple[tuple[str, ...], ...]):
+        self.cues = {row[0]: row[1] for row in rows}
+
+    def status(self, text: str) -> Optional[str]:
+        found = {meaning for cue, meaning in self.cues.items() if cue in text}
+        for meaning in self.PRECEDENCE:
+            if meaning in found:
+                return meaning
+        return None
+
+
+@functools.lru_cache(maxsize=None)
+def trigger_lexicon() -> TriggerLexicon:
+    return TriggerLexicon(read_rows("triggers_zh.tsv"))
+
+
+@functools.lru_cache(maxsize=None)
+def cue_lexicon() -> CueLexicon:
+    return CueLexicon(read_rows("cues_zh.tsv"))
+
+
+# --- document memory -----------------------------------------------------------------
+
+
+@dataclass
+class Memory:
+    """What the extractor remembers while reading one document."""
+
+    canonical: dict[str, str] = field(default_factory=dict)  # any surface → canonical person name
+    first_mention: dict[str, Mention] = field(default_factory=dict)  # canonical → a mention of it
+    aliases: dict[str, set[str]] = field(default_factory=dict)  # canonical → other surfaces
+    person_org: dict[str, Mention] = field(default_factory=dict)
+    person_role: dict[str, Mention] = field(default_factory=dict)
+    org_counts: Counter = field(default_factory=Counter)
+    org_first: dict[str, Mention] = field(default_factory=dict)
+    previous_orgs: list[Mention] = field(default_factory=list)
+    previous_paragraph: int = -1
+    last_persons: list[Mention] = field(default_factory=list)
+    focus_person: Optional[Mention] = None
+
+    def known_names(self) -> set[str]:
+        return set(self.canonical)
+
+    def resolve(self, surface: str) -> str:
+        return self.canonical.get(surface, surface)
+
+    def add_person(self, mention: Mention) -> str:
+        name = self.resolve(mention.text)
+        self.canonical.setdefault(mention.text, name)
+        self.first_mention.setdefault(name, mention)
+        return name
+
+    def add_alias(self, full: str, alias: str) -> None:
+        full = self.resolve(full)
+        if alias != full and alias not in self.canonical:
+            self.canonical[alias] = full
+        self.aliases.setdefault(full, set()).add(alias)
+
+    def focus_org(self, sent: "_Sent") -> Optional[Mention]:
+        """The organization the text is about: the previous sentence's, else the dominant one."""
+        if self.previous_orgs and self.previous_paragraph == sent.sentence.paragraph:
+            return self.previous_orgs[0]
+        if self.org_counts:
+            key, _ = self.org_counts.most_common(1)[0]
+            return self.org_first.get(key)
+        return None
+
+
+def _org_key(org: Mention) -> str:
+    return org.canonical or org.text
+
+
+def _prime_memory(doc: Document, memory: Memory) -> None:
+    """Names the whole document establishes, read before any sentence is matched.
+
+    Full Latin names give their short forms (Mrinank Sharma → Sharma, Jerry
+    Tworek → Jerry) unless two people share them; glosses give aliases
+    (吴宇怀(Tony Wu), Yuhuai (Tony) Wu → Tony Wu, Yuhuai Wu).
+    """
+    text = doc.text
+    full_names: list[Mention] = []
+    from ..entities import _LATIN_NAME, org_lexicon
+
+    lexicon = org_lexicon()
+    for match in lexicon.find(text):
+        memory.org_counts[match.canonical] += 1
+    for m in _LATIN_NAME.finditer(text):
+        surface = m.group()
+        if lexicon.canonical(surface) or lexicon.canonical(surface.split()[0]):
+            continue
+        words = _name_words(surface)
+        if len(words) >= 2 and all(len(w) >= 2 for w in words):
+            full_names.append(Mention("person", m.start(), m.end(), surface))
+    short_owner: dict[str, set[str]] = {}
+    for mention in full_names:
+        memory.add_person(mention)
+        gloss = re.match(r"(\S+)\s?\((\S+)\)\s?(\S+)$", mention.text)
+        if gloss:  # Yuhuai (Tony) Wu
+            memory.add_alias(mention.text, f"{gloss.group(2)} {gloss.group(3)}")
+            memory.add_alias(mention.text, f"{gloss.group(1)} {gloss.group(3)}")
+        words = _name_words(mention.text)
+        for short in (words[0], words[-1]):
+            short_owner.setdefault(short, set()).add(memory.resolve(mention.text))
+    for short, owners in short_owner.items():
+        if len(owners) == 1 and len(short) >= 2 and not lexicon.canonical(short):
+            owner = next(iter(owners))
+            if short not in memory.canonical:
+                memory.canonical[short] = owner
+                memory.aliases.setdefault(owner, set()).add(short)
+    # Chinese name followed by a Latin gloss: 杨格(Greg Yang)
+    for m in re.finditer(r"([\u4e00-\u9fff]{2,4})\(\s*([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){1,2})\s*\)", text):
+        zh_name, latin = m.group(1), m.group(2)
+        from ..entities import _surname_at
+
+        if _surname_at(zh_name, 0):
+            zh_mention = Mention("person", m.start(1), m.end(1), zh_name)
+            memory.add_person(zh_mention)
+            latin_canonical = memory.resolve(latin)
+            # Keep the Chinese name canonical and the Latin one an alias.
+            memory.canonical[latin] = zh_name
+            if latin_canonical != latin:
+                memory.canonical[latin_canonical] = zh_name
+                memory.add_alias(zh_name, latin_canonical)
+            memory.add_alias(zh_name, latin)
+
+
+def _name_words(name: str) -> list[str]:
+    plain = re.sub(r"\([^)]*\)", " ", name)
+    words = [w for w in re.split(r"[\s·.]+", plain) if w]
+    if len(words) == 1:
+        words = [w for w in _CAMEL.split(words[0]) if w]
+    return words
+
+
+# --- the extractor ---------------------------------------------------------------------
+
+
+@dataclass
+class _Sent:
+    """A sentence with its entities, in local helpers' reach."""
+
+    sentence: Sentence
+    ents: SentenceEntities
+
+    @property
+    def start(self) -> int:
+        return self.sentence.start
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+
+def extract_zh(doc: Document) -> Extraction:
+    """All departure candidates of a Chinese document, in reading order, with the
+    names and aliases the document established."""
+    memory = Memory()
+    _prime_memory(doc, memory)
+    lexicon = trigger_lexicon()
+    candidates: list[Candidate] = []
+    table_state = tables.TableReader()
+    previous: Optional[_Sent] = None
+    for sentence in doc.sentences:
+        tokens = tokenize(sentence.text)
+        ents = find_entities(sentence.text, sentence.start, tokens, memory.known_names())
+        sent = _Sent(sentence, ents)
+        _learn(sent, memory)
+        found = table_state.read(sent, memory, doc)
+        if found is None:
+            found = []
+            for start, end, trigger in lexicon.find(sentence.text):
+                found.extend(_on_trigger(doc, sent, start, end, trigger, memory, previous))
+        for cand in found:
+            if cand.org is not None and cand.person.kind != "pronoun_ref":
+                memory.person_org.setdefault(memory.resolve(cand.person.text), cand.org)
+        candidates.extend(found)
+        _after_sentence(sent, memory)
+        previous = sent
+    return Extraction(candidates, dict(memory.canonical), {k: set(v) for k, v in memory.aliases.items()})
+
+
+def _learn(sent: _Sent, memory: Memory) -> None:
+    """Record organizations, names and appositions this sentence establishes."""
+    text = sent.text
+    for org in sent.ents.orgs:
+        memory.org_first.setdefault(_org_key(org), org)
+    for person in sent.ents.persons:
+        if person.kind == "person":
+            memory.add_person(person)
+    # Appositions: "X,A的ROLE," and "A的ROLE X" and "A ROLE X".
+    for person in sent.ents.persons:
+        name = memory.resolve(person.text)
+        role = _role_before(sent, person)
+        if role is not None:
+            memory.person_role.setdefault(name, role)
+            org = _org_before_role(sent, role)
+            if org is not None:
+                memory.person_org.setdefault(name, org)
+        local = person.end - sent.start
+        if local < len(text) and text[local] in ",(":
+            org, role = _apposition_after(sent, person)
+            if org is not None:
+                memory.person_org.setdefault(name, org)
+            if role is not None:
+                memory.person_role.setdefault(name, role)
+
+
+def _after_sentence(sent: _Sent, memory: Memory) -> None:
+    persons = [p for p in sent.ents.persons if p.kind == "person" or p.text in memory.canonical]
+    if persons:
+        memory.last_persons = persons
+        memory.focus_person = persons[0]
+    memory.previous_orgs = _usable_orgs(sent)
+    memory.previous_paragraph = sent.sentence.paragraph
+
+
+def _clause(sent: _Sent, pos: int) -> tuple[int, int]:
+    """Local [start, end) of the clause around local position ``pos``."""
+    text = sent.text
+    start = pos
+    depth = 0
+    while start > 0:
+        ch = text[start - 1]
+        if ch in ")）」”":
+            depth += 1
+        elif ch in "(（「“":
+            depth = max(depth - 1, 0)
+        elif ch in _CLAUSE_SEPARATORS and depth == 0:
+            break
+        start -= 1
+    end = pos
+    depth = 0
+    while end < len(text):
+        ch = text[end]
+        if ch in "(（「“":
+            depth += 1
+        elif ch in ")）」”":
+            depth = max(depth - 1, 0)
+        elif ch in _CLAUSE_SEPARATORS and depth == 0:
+            break
+        end += 1
+    return start, end
+
+
+def _local(m: Mention, sent: _Sent) -> tuple[int, int]:
+    return m.start - sent.start, m.end - sent.start
+
+
+def _persons_in(sent: _Sent, start: int, end: int, memory: Memory, allow_weak: bool = False) -> list[Mention]:
+    out = []
+    for p in sent.ents.persons:
+        ps, pe = _local(p, sent)
+        if start <= ps and pe <= end:
+            if p.kind == "person_weak" and not allow_weak and p.text not in memory.canonical:
+                continue
+            before = sent.text[:ps].rstrip()
+            if before and before[-1] in _BLOCKING_BEFORE_PERSON:
+                continue  # 向 Musk 汇报, 由X接替: not the one who leaves
+            if before.endswith("("):
+                continue  # a gloss of the name before it: 杨格(Greg Yang)
+            if _possessor_of_other(sent.text, pe):
+                continue  # 马斯克的AI公司: a possessor, unless of the departure itself (段楠的离职)
+            out.append(p)
+    return out
+
+
+def _possessor_of_other(text: str, end: int) -> bool:
+    """Is the name at ``end`` followed by 的 + something other than a departure word?"""
+    rest = text[end:].lstrip()
+    if not rest.startswith("的"):
+        return False
+    tail = rest[1:8]
+    return not any(tail.startswith(w) or tail[1:].startswith(w) for w in trigger_lexicon().triggers)
+
+
+def _role_before(sent: _Sent, person: Mention) -> Optional[Mention]:
+    """The role written right before a name (首席运营官张帆, CTO Mira Murati); for a
+    chain of roles (联合创始人、技术副总裁戴宗宏) the first one."""
+    ps, _ = _local(person, sent)
+    chain: list[Mention] = []
+    cursor = ps
+    for role in reversed(sent.ents.roles):
+        rs, re_ = _local(role, sent)
+        gap = sent.text[re_:cursor]
+        if re_ <= cursor and gap.strip() in ("", "、") and (not chain or gap.strip() == "、"):
+            chain.append(role)
+            cursor = rs
+        elif re_ <= cursor:
+            break
+    return chain[-1] if chain else None
+
+
+def _org_before_role(sent: _Sent, role: Mention) -> Optional[Mention]:
+    """A ORLE / A的ROLE / A(gloss)的ROLE / 前A ROLE: the organization owning the role."""
+    rs, _ = _local(role, sent)
+    prefix = sent.text[:rs]
+    stripped = re.sub(r"的$", "", prefix.rstrip()).rstrip()
+    stripped = re.sub(r"\([^()]*\)$", "", stripped).rstrip()
+    stripped = re.sub(r"的$", "", stripped).rstrip()
+    stripped = re.sub(r"(其|该公司)$", "", stripped)
+    for org in reversed(sent.ents.orgs):
+        os_, oe = _local(org, sent)
+        if oe == len(stripped) or (oe <= len(stripped) and not stripped[oe:].strip()):
+            return org
+        if oe < len(stripped):
+            break
+    return None
+
+
+def _apposition_after(sent: _Sent, person: Mention) -> tuple[Optional[Mention], Optional[Mention]]:
+    """X,A的ROLE, / X(…A…的ROLE): the organization and role in apposition after a name."""
+    _, pe = _local(person, sent)
+    text = sent.text
+    close = ")" if text[pe] == "(" else ","
+    stop = text.find(close, pe + 1)
+    if stop < 0:
+        stop = len(text)
+    segment_end = min(stop, pe + 40)
+    if _MOVE_WORDS.search(text[pe:segment_end]):
+        return None, None  # Kyle Kosic(去了 OpenAI): a destination, not an apposition
+    org = next((o for o in sent.ents.orgs if pe < _local(o, sent)[0] < segment_end), None)
+    role = next((r for r in sent.ents.roles if pe < _local(r, sent)[0] and _local(r, sent)[1] <= segment_end), None)
+    if role is not None and org is None:
+        return None, role
+    return org, role
+
+
+def _org_after(sent: _Sent, local_pos: int, window: int = 3) -> Optional[Mention]:
+    """An organization starting right after ``local_pos`` (离开OpenAI, 辞去OpenAI的…)."""
+    for org in sent.ents.orgs:
+        os_, _ = _local(org, sent)
+        if local_pos <= os_ <= local_pos + window and not sent.text[local_pos:os_].strip(" 了"):
+            return org
+    return None
+
+
+def _org_after_marker(sent: _Sent, lo: int, hi: int, markers: tuple[str, ...]) -> Optional[Mention]:
+    """An organization right after one of ``markers`` (从, 由, 前) inside [lo, hi)."""
+    for org in sent.ents.orgs:
+        os_, oe = _local(org, sent)
+        if lo <= os_ and oe <= hi:
+            before = sent.text[max(0, os_ - 3) : os_].rstrip()
+            if any(before.endswith(m) for m in markers):
+                return org
+    return None
+
+
+def _on_trigger(
+    doc: Document, sent: _Sent, start: int, end: int, trigger: Trigger, memory: Memory, previous: Optional[_Sent]
+) -> list[Candidate]:
+    """Candidates for one trigger hit at local [start, end)."""
+    text = sent.text
+    c_start, c_end = _clause(sent, start)
+    status = cue_lexicon().status(text[c_start:c_end]) or cue_lexicon().status(text[:start])
+    if status == "attempt":
+        return []
+    if not _is_departure_use(text, start, end, trigger):
+        return []
+    family = trigger.family
+    persons: list[Mention] = []
+    org: Optional[Mention] = None
+    destination: Optional[Mention] = None
+    rule = f"zh.{family}"
+    score = trigger.score
+
+    if family == "lose":
+        subject_orgs = [o for o in sent.ents.orgs if c_start <= _local(o, sent)[0] < start]
+        org = subject_orgs[-1] if subject_orgs else None
+        persons = _persons_in(sent, end, len(text), memory)
+    elif family == "poach":
+        persons = _persons_in(sent, end, c_end, memory, allow_weak=True)[:1]
+        org = _org_after_marker(sent, c_start, start, ("从", "自"))
+        destination = memory.focus_org(sent) if org is not None else None
+        if destination is not None and org is not None and _org_key(destination) == _org_key(org):
+            destination = None
+    elif family == "move":
+        persons = _persons_in(sent, c_start, start, memory)
+        org = _org_after_marker(sent, 0, start, ("从", "由", "自", "前"))
+        destination = _org_after(sent, end)
+        if org is None or destination is None:
+            return []
+    else:
+        persons = _subject_persons(sent, c_start, start, end, c_end, family, memory, previous)
+        org = _org_after(sent, end) if text[end : end + 1] != "的" or family == "post" else None
+        if org is None:
+            org = _org_after_marker(sent, c_start, start, ("从", "自"))
+    if not persons:
+        return []
+    if status is None and _is_negated(text, c_start, start):
+        status = "denied"
+
+    date = _date_for(doc, sent, c_start, c_end, start, status == "planned")
+    if destination is None:
+        destination = _destination(sent, end, c_end)
+    reason = _reason(sent, c_start, start, end, c_end)
+    enumerated = len(persons) > 1
+    out = []
+    inherited_role: Optional[Mention] = None
+    for person in persons:
+        person = _resolve_pronoun(person, memory, previous, sent)
+        if person is None:
+            continue
+        people = person if isinstance(person, list) else [person]
+        for p in people:
+            role = _role_for(sent, p, memory) or (inherited_role if _joined_by_and(sent, p) else None)
+            inherited_role = role
+            p_org = org or _org_for(sent, p, role, start, memory)
+            if p_org is None:
+                continue
+            extra = [_sentence_at(doc, p.start)] if p.kind == "pronoun_ref" else []
+            out.append(
+                Candidate(
+                    person=p,
+                    org=p_org,
+                    sentence=sent.sentence,
+                    rule=rule + (".enum" if enumerated else ""),
+                    score=score * (0.95 if enumerated else 1.0) * (0.85 if p.kind == "pronoun_ref" else 1.0),
+                    role=role,
+                    date=date,
+                    destination=destination if destination is None or _org_key(destination) != _org_key(p_org) else None,
+                    reason=reason,
+                    status=status or "confirmed",
+                    extra_sentences=[s for s in extra if s is not None],
+                )
+            )
+    return out
+
+
+def _sentence_at(doc: Document, pos: int) -> Optional[Sentence]:
+    """The sentence containing analysis offset ``pos`` (for a pronoun's antecedent)."""
+    import bisect
+
+    starts = [s.start for s in doc.sentences]
+    i = bisect.bisect_right(starts, pos) - 1
+    if i >= 0 and doc.sentences[i].start <= pos < doc.sentences[i].end:
+        return doc.sentences[i]
+    return None
+
+
+_NOT_DEPARTURE_AFTER = ("率", "潮", "补偿", "手续", "证明")
+
+
+def _is_departure_use(text: str, start: int, end: int, trigger: Trigger) -> bool:
+    """Filter uses of a trigger word that state no departure (离职率, 离开电脑)."""
+    after = text[end : end + 2]
+    if any(after.startswith(s) for s in _NOT_DEPARTURE_AFTER):
+        return False
+    if trigger.word == "离开":
+        # 离开 needs an organization, a clause end, 了/后/时/的, or a subject-only use.
+        nxt = text[end : end + 1]
+        if nxt and nxt not in ",.。;:!?、)」”\"后时的了 " and not re.match(r"[A-Za-z]", nxt):
+            return _starts_with_org_word(text[end:])
+    if trigger.word == "告别":
+        return "告别信" in text[start : end + 1] or "告别帖" in text[start : end + 1] or text[end : end + 1] in ("了", "")
+    return True
+
+
+def _starts_with_org_word(rest: str) -> bool:
+    from ..entities import org_lexicon
+
+    for match in org_lexicon().find(rest[:30]):
+        if match.start == 0:
+            return True
+    return bool(re.match(r"[\u4e00-\u9fff]{2,8}(?:公司|集团|银行|大学|俱乐部|队)", rest))
+
+
+def _is_negated(text: str, c_start: int, start: int) -> bool:
+    window = text[max(c_start, start - 4) : start]
+    return any(neg in window for neg in ("没有", "并未", "未曾", "不会"))
+
+
+def _subject_persons(
+    sent: _Sent, c_start: int, start: int, end: int, c_end: int, family: str, memory: Memory, previous: Optional[_Sent]
+) -> list[Mention]:
+    """The people a leave/fired/post trigger is about."""
+    text = sent.text
+    before = _persons_in(sent, c_start, start, memory)
+    if family == "fired" and not text[start:end].startswith(("被", "遭")):
+        after = _persons_in(sent, end, c_end, memory)
+        passive = [p for p in before if text[_local(p, sent)[1] : _local(p, sent)[1] + 1] in ("被", "遭")]
+        if after and not passive:
+            return after
+    if before:
+        return before
+    # 离开的吴宇怀 / 离职的百川智能联合创始人、商业化负责人洪涛: the 的-phrase names the person.
+    if text[end : end + 1] == "的":
+        after = _persons_in(sent, end, c_end, memory)
+        if after:
+            return after[:1]
+    # 有3位高管离职,包括联合创始人谷雪梅和戴宗宏
+    following = _enumeration_after(sent, c_end, memory)
+    if following:
+        return following
+    # Pronouns in the clause before the trigger: 他/她 → the person in focus, 他们 → the last people.
+    pronouns = [p for p in sent.ents.pronouns if c_start <= _local(p, sent)[0] < start]
+    if pronouns:
+        return [pronouns[-1]]
+    # X,另一位离开OpenAI的安全研究员,… / X,OpenAI研究员,…发表辞职文章: the sentence's topic.
+    if sent.ents.persons:
+        first = sent.ents.persons[0]
+        fs, fe = _local(first, sent)
+        if fs <= 1 and fe < len(text) and text[fe] in ",(" and fe < c_start + 1 + 60 and fe <= start:
+            return [first]
+    return []
+
+
+def _enumeration_after(sent: _Sent, c_end: int, memory: Memory) -> list[Mention]:
+    text = sent.text
+    if c_end >= len(text) or text[c_end] not in ",:":
+        return []
+    rest = text[c_end + 1 :].lstrip()
+    offset = len(text) - len(rest)
+    for head in _ENUM_HEADS[:5]:
+        if rest.startswith(head):
+            n_start, n_end = _clause(sent, offset + len(head))
+            return _persons_in(sent, offset, n_end, memory, allow_weak=True)
+    return []
+
+
+def _resolve_pronoun(person: Mention, memory: Memory, previous: Optional[_Sent], sent: _Sent):
+    """他/她 → the person in focus; 他们/她们 → the people of the previous sentence."""
+    if person.kind != "pronoun":
+        return person
+    if person.text in ("他们", "她们"):
+        if previous is None:
+            return None
+        people = [p for p in previous.ents.persons if p.kind == "person" or p.text in memory.canonical]
+        return [_as_reference(p) for p in people] or None
+    earlier = [p for p in sent.ents.persons if p.end <= person.start]
+    target = earlier[-1] if earlier else memory.focus_person
+    return _as_reference(target) if target is not None else None
+
+
+def _as_reference(person: Mention) -> Mention:
+    return Mention("pronoun_ref", person.start, person.end, person.text, person.canonical)
+
+
+def _joined_by_and(sent: _Sent, person: Mention) -> bool:
+    ps, _ = _local(person, sent)
+    return sent.text[max(0, ps - 1) : ps] in ("和", "与", "及")
+
+
+def _role_for(sent: _Sent, person: Mention, memory: Memory) -> Optional[Mention]:
+    if person.kind != "pronoun_ref" and person.start >= sent.start and person.end <= sent.sentence.end:
+        role = _role_before(sent, person)
+        if role is not None:
+            return role
+        ps, pe = _local(person, sent)
+        if pe < len(sent.text) and sent.text[pe] in ",(":
+            _, role = _apposition_after(sent, person)
+            if role is not None:
+                return role
+    return memory.person_role.get(memory.resolve(person.text))
+
+
+def _org_for(sent: _Sent, person: Mention, role: Optional[Mention], trigger_start: int, memory: Memory) -> Optional[Mention]:
+    """The organization a person leaves when the trigger does not name it.
+
+    In order: the organization owning the person's role (智谱首席运营官张帆) or
+    given in apposition (X,OpenAI研究员,); the subject of 其/该公司; the one the
+    document introduced the person with; one named earlier in the sentence, then
+    anywhere in it; last, the organization in focus.
+    """
+    remembered = memory.person_org.get(memory.resolve(person.text))
+    in_sentence = person.start >= sent.start and person.end <= sent.sentence.end and person.kind != "pronoun_ref"
+    if in_sentence:
+        if role is not None and sent.sentence.start <= role.start < sent.sentence.end:
+            org = _org_before_role(sent, role)
+            if org is not None:
+                return org
+        ps, pe = _local(person, sent)
+        if pe < len(sent.text) and sent.text[pe] in ",(":
+            org, _ = _apposition_after(sent, person)
+            if org is not None:
+                return org
+        usable = _usable_orgs(sent)
+        if re.search(r"(其|该公司|该行|该集团)[^,。]{0,12}$", sent.text[:ps]):
+            subject = [o for o in usable if _local(o, sent)[1] <= ps]
+            return subject[0] if subject else memory.focus_org(sent)
+        if remembered is not None:
+            return remembered
+        before = [o for o in usable if _local(o, sent)[1] <= ps]
+        if before:
+            return before[-1]
+        if usable:
+            return usable[0]
+    if remembered is not None:
+        return remembered
+    return memory.focus_org(sent)
+
+
+def _usable_orgs(sent: _Sent) -> list[Mention]:
+    """Organizations of a sentence that can be the one left: not a destination
+    (加入OpenAI) and not inside a parenthesis."""
+    out = []
+    for org in sent.ents.orgs:
+        os_, _ = _local(org, sent)
+        before = sent.text[max(0, os_ - 4) : os_].rstrip()
+        if _MOVE_WORDS.search(before[-3:] if before else ""):
+            continue
+        opened = sent.text[:os_].count("(") - sent.text[:os_].count(")")
+        if opened > 0:
+            continue
+        out.append(org)
+    return out
+
+
+def _date_for(doc: Document, sent: _Sent, c_start: int, c_end: int, trigger: int, future: bool) -> Optional[DateValue]:
+    """The date of the clause; else the nearest date before the trigger in the sentence."""
+    found = [
+        d
+        for d in dates_mod.find_dates(sent.text, doc.anchor, "zh", prefer_future=future)
+        if not _BOUND_BEFORE_DATE.search(sent.text[max(0, d.start - 4) : d.start])
+    ]
+    if not found:
+        return None
+    in_clause = [d for d in found if c_start <= d.start and d.end <= c_end]
+    if in_clause:
+        return in_clause[-1].value if in_clause[-1].start < trigger else in_clause[0].value
+    before = [d for d in found if d.end <= c_start]
+    if before:
+        return before[-1].value
+    return None
+
+
+_DESTINATION = re.compile(r"^(?:了)?(?:并|后|,|并且|之后)?\s*(?:加入|加盟|转投|投奔|去了|前往|入职|跳槽至|跳槽到|出任)\s*")
+_VENTURE = re.compile(r"^(?:后)?(?:去|并|自主|选择)?(创业|读书|深造|退休)")
+
+
+def _destination(sent: _Sent, end: int, c_end: int) -> Optional[Mention]:
+    text = sent.text
+    rest = text[end:]
+    m = _DESTINATION.match(rest)
+    if not m:
+        m2 = re.match(r"^(?:的消息)?[^,。]{0,6}?(?:并|后)\s*(?:加入|加盟|转投|投奔|前往|入职)\s*", rest)
+        m = m2
+    if m:
+        pos = end + m.end()
+        for org in sent.ents.orgs:
+            if _local(org, sent)[0] == pos:
+                return org
+        word = re.match(r"[A-Za-z0-9][A-Za-z0-9 .\-]*[A-Za-z0-9]|[\u4e00-\u9fff]{2,8}", text[pos:])
+        if word:
+            return Mention("destination", sent.start + pos, sent.start + pos + len(word.group()), word.group())
+    v = _VENTURE.match(rest)
+    if v:
+        return Mention("destination", sent.start + end + v.start(1), sent.start + end + v.end(1), v.group(1))
+    return None
+
+
+_REASON_BEFORE = re.compile(r"因(?:为)?([^,。;]{2,30}?)(?:而|,)?(?:选择|决定|宣布)?$")
+_REASON_AFTER = re.compile(r"^(?:的)?原因(?:是|为|:)\s*([^,。;]{2,40})")
+
+
+def _reason(sent: _Sent, c_start: int, start: int, end: int, c_end: int) -> Optional[Mention]:
+    text = sent.text
+    m = _REASON_BEFORE.search(text[c_start:start])
+    if m:
+        s = c_start + m.start(1)
+        value = m.group(1)
+        value = re.sub(r"^(?:身患|患有|患上)", "", value)
+        s = c_start + m.end(1) - len(value)
+        return Mention("reason", sent.start + s, sent.start + c_start + m.end(1), value)
+    m = _REASON_AFTER.match(text[end:])
+    if m:
+        s = end + m.start(1)
+        return Mention("reason", sent.start + s, sent.start + end + m.end(1), m.group(1))
+    return None

@@ -1,0 +1,126 @@
+"""One article through every stage: the unit every engine calls.
+
+ingest → normalize → segment → (entities, extract, dates) → resolve.
+
+The cheap work comes first: a multi-pattern prefilter over the raw source text
+(trigger words in simplified and traditional characters, and English trigger
+stems) decides whether anything could be said at all. Most news is not about
+departures, and for it the expensive stages never run.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+import ahocorasick
+
+from . import dates
+from .lexicons import read_rows
+from .normalize import normalize
+from .records import Anchor, Article, Document, DocumentError, Event, Extraction
+from .resolve import resolve_document
+from .segment import split_sentences
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class DocumentResult:
+    """What processing one article produced; ``error`` set when a stage failed."""
+
+    doc_id: str
+    events: list[Event] = field(default_factory=list)
+    error: Optional[DocumentError] = None
+    skipped: bool = False  # the prefilter found nothing that could state a departure
+
+
+@functools.lru_cache(maxsize=None)
+def _zh_prefilter() -> ahocorasick.Automaton:
+    """Chinese trigger words in both scripts (the raw source is not converted yet)."""
+    from .normalize import _t2s  # noqa: F401  (ensures OpenCC is importable)
+    import opencc
+
+    to_traditional = [opencc.OpenCC(cfg) for cfg in ("s2t", "s2tw", "s2hk")]
+    automaton = ahocorasick.Automaton()
+    for row in read_rows("triggers_zh.tsv"):
+        word = row[0]
+        for form in {word, *(cc.convert(word) for cc in to_traditional)}:
+            automaton.add_word(form, form)
+    automaton.make_automaton()
+    return automaton
+
+
+_EN_STEMS = re.compile(
+    r"\b(?:resign|quit|leav|left|depart|step(?:s|ped|ping)? (?:down|aside)|retir|exit|fired|oust|dismiss|"
+    r"let go|forced out|pushed out|part(?:s|ed)? ways|re-?election|poach|join|succeed|replac|sack|axed)",
+    re.IGNORECASE,
+)
+
+
+def could_state_departure(text: str, lang: Optional[str]) -> bool:
+    """The prefilter: is there any trigger word at all?"""
+    if lang != "en":
+        for _ in _zh_prefilter().iter(text):
+            return True
+        if lang == "zh":
+            return False
+    return bool(_EN_STEMS.search(text))
+
+
+def analyze(article: Article) -> Document:
+    """Normalize and segment an article, and fix the date relative phrases resolve against."""
+    lang = article.lang or "zh"
+    analysis = normalize(article.text, traditional=article.script == "hant", markdown=None)
+    sentences = split_sentences(analysis.text, lang)
+    anchor: Optional[Anchor] = None
+    if article.published is not None:
+        anchor = Anchor(article.published, "day", "metadata")
+    else:
+        anchor = dates.infer_anchor(analysis.text, lang)
+    return Document(article=article, analysis=analysis, sentences=sentences, lang=lang, anchor=anchor)
+
+
+def extract(doc: Document) -> Extraction:
+    """Run the extractor of the document's language."""
+    if doc.lang == "en":
+        from .extract.en import extract_en
+
+        candidates = extract_en(doc)
+        canonical: dict[str, str] = {}
+        aliases: dict[str, set[str]] = {}
+        for cand in candidates:
+            for alias in cand.aliases:
+                canonical.setdefault(alias.text, cand.person.text)
+                aliases.setdefault(cand.person.text, set()).add(alias.text)
+        return Extraction(candidates, canonical, aliases)
+    from .extract.zh import extract_zh
+
+    return extract_zh(doc)
+
+
+def process_article(article: Article) -> DocumentResult:
+    """Events of one article; a failure becomes a :class:`DocumentError`, never an exception."""
+    result = DocumentResult(doc_id=article.doc_id)
+    if not could_state_departure(article.text, article.lang):
+        result.skipped = True
+        return result
+    stage = "normalize"
+    try:
+        doc = analyze(article)
+        stage = "extract"
+        extraction = extract(doc)
+        stage = "resolve"
+        result.events = resolve_document(doc, extraction.candidates, extraction.canonical, extraction.aliases)
+    except Exception as exc:  # one bad document must not stop a batch
+        log.debug("failure in %s", article.doc_id, exc_info=True)
+        result.error = DocumentError(
+            doc=article.doc_id,
+            stage=stage,
+            message=f"{type(exc).__name__}: {exc} (the document was skipped; report it with this line)",
+            path=article.path,
+            line=article.line_no,
+        )
+    return result
