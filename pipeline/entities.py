@@ -30,6 +30,7 @@ _NAME_STOP = set(
     "担任职兼任现原首席总副任告别走退卸免请跳开解曝据传拟"
 )
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_HONORIFICS = frozenset(["某", "小姐", "先生", "女士", "总", "老师", "姓", "氏", "某某", "家", "师傅", "同学", "阿姨", "大爷"])
 _LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9À-ÿ])"
     r"[A-Z][a-zà-ÿ'’\-]+(?:[A-Z][a-zà-ÿ]+)?"  # a capitalized word, or a glued pair (ZoëHitzig)
@@ -37,7 +38,7 @@ _LATIN_NAME = re.compile(
     r"(?:(?:\s|·|\.\s?)[A-Z][a-zà-ÿ'’\-]+){0,3}"
     r"(?![A-Za-z0-9À-ÿ])"
 )
-_FOREIGN_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8})?")
+_FOREIGN_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}[·•\-][\u4e00-\u9fff]{1,8}(?:[·•\-][\u4e00-\u9fff]{1,8})?")
 _PRONOUN = re.compile(r"(他们|她们|他|她)(?![人])")
 _ORG_PRONOUN = re.compile(r"该(?:公司|集团|行|企业|机构|团队|实验室|校|队|俱乐部|部门)|(?<![尤极与])其(?![他中实余次])")
 _ORG_SUFFIX = re.compile(
@@ -192,6 +193,8 @@ def chinese_name_at(text: str, pos: int, boundaries: set[int]) -> int:
         given += 1
     if given == 0:
         return 0
+    if text[given_start : given_start + 2] in _HONORIFICS or text[given_start] in _HONORIFICS:
+        return 0  # 徐小姐, 刘某, 张总: a surname with an honorific is not a name
     if given == 2 and slen == 1:
         two = given_start + 1
         if two in boundaries and (two + 1) not in boundaries and two + 1 < len(text) and _HAN.match(text[two + 1]):
@@ -257,6 +260,19 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
                 pos = end
                 continue
         pos += 1
+    # A name right after a title that is not a Chinese surname name: 财政大臣哈蒙德.
+    for role_end in sorted(role_ends):
+        tok = tokens_at.get(role_end)
+        if tok is not None and tok.tag.startswith("nr") and not _overlaps(tok.start, tok.end, taken):
+            if tok.text not in not_names():
+                persons.append((tok.start, tok.end, "person"))
+                taken.append((tok.start, tok.end))
+    # Foreign and other names jieba tags as names without a Chinese surname (里皮, 诺伊曼).
+    for tok in tokens:
+        if tok.tag in ("nr", "nrt", "nrfg") and len(tok.text) >= 2 and _HAN.match(tok.text[0]):
+            if not _overlaps(tok.start, tok.end, taken) and tok.text not in not_names():
+                persons.append((tok.start, tok.end, "person_weak"))
+                taken.append((tok.start, tok.end))
     # Short names the document established: 张总 / Sharma are handled by known_names above.
     for start, end, kind in sorted(persons):
         ents.persons.append(Mention(kind, offset + start, offset + end, text[start:end]))

@@ -59,22 +59,32 @@ def _split_line(line: str, offset: int, respect_quotes: bool) -> list[tuple[int,
     n = len(line)
     while i < n:
         ch = line[i]
+        closed_quote = False
         if respect_quotes:
             if ch in _OPENING_QUOTES:
                 stack.append(_OPENING_QUOTES[ch])
             elif stack and ch == stack[-1]:
                 stack.pop()
+                closed_quote = not stack and not ascii_quote_open
             elif ch == '"':
                 ascii_quote_open = not ascii_quote_open
+                closed_quote = not ascii_quote_open and not stack
         inside = respect_quotes and (stack or ascii_quote_open)
         boundary = False
-        if not inside:
+        if closed_quote and i > 0 and line[i - 1] in _ZH_TERMINATORS:
+            boundary = True  # 「……谢谢大家。」 ends the sentence after the closing quote
+        elif not inside:
             if ch in _ZH_TERMINATORS:
                 boundary = True
             elif ch == ".":
                 boundary = _is_en_boundary(line, i)
         if boundary:
             j = i + 1
+            if closed_quote:
+                cuts.append((start, j))
+                start = j
+                i = j
+                continue
             while j < n and (line[j] in _ZH_TERMINATORS or line[j] in _CLOSERS):
                 j += 1
             cuts.append((start, j))

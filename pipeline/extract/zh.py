@@ -36,7 +36,7 @@ from typing import Optional
 import ahocorasick
 
 from .. import dates as dates_mod
-from ..entities import SentenceEntities, find_entities, titles_rank
+from ..entities import SentenceEntities, find_entities, generic_org_words, titles_rank
 from ..lexicons import read_rows
 from ..records import Candidate, DateValue, Document, Extraction, Mention, Sentence
 from ..segment import tokenize
@@ -47,6 +47,10 @@ _ENUM_HEADS = ("其中包括", "包括", "分别是", "分别为", "如", "例�
 _BLOCKING_BEFORE_PERSON = set("向对给跟让由据经受替")
 # 截至2026年2月11日 / 到2025年底: the end of a counting period, not a departure date.
 _BOUND_BEFORE_DATE = re.compile(r"(?:截至|截止|截止到|直到|到)\s*$")
+# A clause that starts like a continued predicate has the previous clause's subject.
+_ZERO_SUBJECT = re.compile(
+    r"^\s*(?:已经|已|并|随后|从|于|也|还|便|就|正式|宣布|将|才|再|又|因[^,。]{0,12}?原因|申请|提出|辞去|并于|现已|目前已)"
+)
 _MOVE_WORDS = re.compile(r"去了|加入|加盟|转投|投奔|前往|入职|跳槽")
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z])")
 
@@ -229,6 +233,7 @@ class _Sent:
 
     sentence: Sentence
     ents: SentenceEntities
+    tokens: list = field(default_factory=list)  # jieba tokens, sentence-local offsets
 
     @property
     def start(self) -> int:
@@ -251,7 +256,7 @@ def extract_zh(doc: Document) -> Extraction:
     for sentence in doc.sentences:
         tokens = tokenize(sentence.text)
         ents = find_entities(sentence.text, sentence.start, tokens, memory.known_names())
-        sent = _Sent(sentence, ents)
+        sent = _Sent(sentence, ents, tokens)
         _learn(sent, memory)
         found = table_state.read(sent, memory, doc)
         if found is None:
@@ -334,12 +339,15 @@ def _local(m: Mention, sent: _Sent) -> tuple[int, int]:
     return m.start - sent.start, m.end - sent.start
 
 
-def _persons_in(sent: _Sent, start: int, end: int, memory: Memory, allow_weak: bool = False) -> list[Mention]:
+def _persons_in(
+    sent: _Sent, start: int, end: int, memory: Memory, allow_weak: bool = False, trigger: Optional[int] = None
+) -> list[Mention]:
     out = []
     for p in sent.ents.persons:
         ps, pe = _local(p, sent)
         if start <= ps and pe <= end:
-            if p.kind == "person_weak" and not allow_weak and p.text not in memory.canonical:
+            weak = p.kind == "person_weak" and p.text not in memory.canonical
+            if weak and not allow_weak and not (trigger is not None and _subject_gap(sent.text[pe:trigger])):
                 continue
             before = sent.text[:ps].rstrip()
             if before and before[-1] in _BLOCKING_BEFORE_PERSON:
@@ -350,6 +358,20 @@ def _persons_in(sent: _Sent, start: int, end: int, memory: Memory, allow_weak: b
                 continue  # 马斯克的AI公司: a possessor, unless of the departure itself (段楠的离职)
             out.append(p)
     return out
+
+
+_SUBJECT_GAP = re.compile(
+    r"^\s*(?:先生|女士|博士|教授)?\s*(?:也|已|已经|正式|宣布|将|突然|主动|均|都|刚刚|日前|近日|今天|昨天|今日|昨日|被|遭|"
+    r"因故|因病|引咎|选择|决定|提出|申请|请求|递交|提交|本人|因[^,。]{0,12}?原因|于[^,。]{0,10}?|在[^,。]{0,10}?|从[^,。]{0,12}?|向[^,。]{0,12}?)*\s*$"
+)
+
+
+def _subject_gap(gap: str) -> bool:
+    """Does only adverbial material stand between a name and its trigger (马云正式卸任)?
+
+    A name that jieba alone calls a name is trusted in that position.
+    """
+    return len(gap) <= 16 and bool(_SUBJECT_GAP.match(gap))
 
 
 def _possessor_of_other(text: str, end: int) -> bool:
@@ -442,7 +464,7 @@ def _on_trigger(
     status = cue_lexicon().status(text[c_start:c_end]) or cue_lexicon().status(text[:start])
     if status == "attempt":
         return []
-    if not _is_departure_use(text, start, end, trigger):
+    if not _is_departure_use(text, start, end, trigger, sent.tokens):
         return []
     family = trigger.family
     persons: list[Mention] = []
@@ -493,8 +515,6 @@ def _on_trigger(
             role = _role_for(sent, p, memory) or (inherited_role if _joined_by_and(sent, p) else None)
             inherited_role = role
             p_org = org or _org_for(sent, p, role, start, memory)
-            if p_org is None:
-                continue
             extra = [_sentence_at(doc, p.start)] if p.kind == "pronoun_ref" else []
             out.append(
                 Candidate(
@@ -505,7 +525,7 @@ def _on_trigger(
                     score=score * (0.95 if enumerated else 1.0) * (0.85 if p.kind == "pronoun_ref" else 1.0),
                     role=role,
                     date=date,
-                    destination=destination if destination is None or _org_key(destination) != _org_key(p_org) else None,
+                    destination=destination if destination is None or p_org is None or _org_key(destination) != _org_key(p_org) else None,
                     reason=reason,
                     status=status or "confirmed",
                     extra_sentences=[s for s in extra if s is not None],
@@ -528,7 +548,15 @@ def _sentence_at(doc: Document, pos: int) -> Optional[Sentence]:
 _NOT_DEPARTURE_AFTER = ("率", "潮", "补偿", "手续", "证明")
 
 
-def _is_departure_use(text: str, start: int, end: int, trigger: Trigger) -> bool:
+def _proper_noun_at(tokens: list, pos: int) -> bool:
+    """Does jieba read a proper noun at ``pos`` (离开魅族), rather than a common one (离开电脑)?"""
+    for tok in tokens:
+        if tok.start == pos:
+            return tok.tag in ("nt", "nz", "ns", "j", "eng", "nrt") or (tok.tag == "nr" and len(tok.text) <= 2)
+    return False
+
+
+def _is_departure_use(text: str, start: int, end: int, trigger: Trigger, tokens: list) -> bool:
     """Filter uses of a trigger word that state no departure (离职率, 离开电脑)."""
     after = text[end : end + 2]
     if any(after.startswith(s) for s in _NOT_DEPARTURE_AFTER):
@@ -536,6 +564,8 @@ def _is_departure_use(text: str, start: int, end: int, trigger: Trigger) -> bool
     if trigger.word == "离开":
         # 离开 needs an organization, a clause end, 了/后/时/的, or a subject-only use.
         nxt = text[end : end + 1]
+        if _proper_noun_at(tokens, end):
+            return True
         if nxt and nxt not in ",.。;:!?、)」”\"后时的了 " and not re.match(r"[A-Za-z]", nxt):
             return _starts_with_org_word(text[end:])
     if trigger.word == "告别":
@@ -562,12 +592,12 @@ def _subject_persons(
 ) -> list[Mention]:
     """The people a leave/fired/post trigger is about."""
     text = sent.text
-    before = _persons_in(sent, c_start, start, memory)
+    before = _persons_in(sent, c_start, start, memory, trigger=start)
     if family == "fired" and not text[start:end].startswith(("被", "遭")):
-        after = _persons_in(sent, end, c_end, memory)
-        passive = [p for p in before if text[_local(p, sent)[1] : _local(p, sent)[1] + 1] in ("被", "遭")]
-        if after and not passive:
-            return after
+        # Active form: A解雇了X. The one before the verb fired someone, unless 被/遭 marks
+        # the passive further back (X被公司解雇).
+        if not re.search(r"[被遭]", text[c_start:start]):
+            return _persons_in(sent, end, c_end, memory, allow_weak=True)
     if before:
         return before
     # 离开的吴宇怀 / 离职的百川智能联合创始人、商业化负责人洪涛: the 的-phrase names the person.
@@ -583,6 +613,12 @@ def _subject_persons(
     pronouns = [p for p in sent.ents.pronouns if c_start <= _local(p, sent)[0] < start]
     if pronouns:
         return [pronouns[-1]]
+    # A clause without a subject continues the previous one: 黄磊曝出,已经从北京电影学院辞职了.
+    if c_start > 0 and _ZERO_SUBJECT.match(text[c_start:start]):
+        p_start, _ = _clause(sent, c_start - 1)
+        earlier = _persons_in(sent, p_start, c_start, memory, allow_weak=True)
+        if earlier:
+            return [earlier[0]]
     # X,另一位离开OpenAI的安全研究员,… / X,OpenAI研究员,…发表辞职文章: the sentence's topic.
     if sent.ents.persons:
         first = sent.ents.persons[0]
@@ -667,6 +703,9 @@ def _org_for(sent: _Sent, person: Mention, role: Optional[Mention], trigger_star
             return subject[0] if subject else memory.focus_org(sent)
         if remembered is not None:
             return remembered
+        unknown = _org_phrase_before(sent, _local(role, sent)[0] if role is not None and role.start >= sent.start else ps)
+        if unknown is not None:
+            return unknown
         before = [o for o in usable if _local(o, sent)[1] <= ps]
         if before:
             return before[-1]
@@ -675,6 +714,39 @@ def _org_for(sent: _Sent, person: Mention, role: Optional[Mention], trigger_star
     if remembered is not None:
         return remembered
     return memory.focus_org(sent)
+
+
+_ORG_TOKEN_TAGS = ("n", "nz", "ns", "nt", "j", "eng", "nrt", "vn", "b")
+_NOT_ORG_WORDS = frozenset("公司 集团 董事会 公告 消息 报道 记者 网友 媒体 官方 前 原 新 该 其 本".split())
+
+
+def _org_phrase_before(sent: _Sent, pos: int) -> Optional[Mention]:
+    """An organization not in the lexicon, written right before a title or name:
+    南国置业董事长薛志勇 → 南国置业. Noun-like jieba words (at most three), after
+    dropping a stock code in parentheses and a 的."""
+    text = sent.text
+    end = pos
+    head = text[:end]
+    code = re.search(r"\(\s*[0-9A-Z.\-]{3,12}\s*\)\s*$", head)
+    if code:
+        end = code.start()
+    while end > 0 and text[end - 1] in " 的":
+        end -= 1
+    start = end
+    taken = 0
+    for tok in reversed([t for t in sent.tokens if t.end <= end]):
+        if tok.end != start or taken >= 3 or tok.text in _NOT_ORG_WORDS:
+            break
+        if not tok.tag.startswith(_ORG_TOKEN_TAGS) or tok.tag.startswith("nr") and tok.tag != "nrt":
+            break
+        start = tok.start
+        taken += 1
+    phrase = text[start:end].strip()
+    if len(phrase) < 2 or len(phrase) > 14 or phrase in generic_org_words() or titles_rank(phrase) < 9:
+        return None
+    if any(_local(p, sent)[0] < end and start < _local(p, sent)[1] for p in sent.ents.persons):
+        return None
+    return Mention("org", sent.start + start, sent.start + end, phrase)
 
 
 def _usable_orgs(sent: _Sent) -> list[Mention]:

@@ -1,0 +1,130 @@
+"""Chinese pattern families, one construction per test (names and companies are made up)."""
+from conftest import by_person, run_text
+
+
+def test_title_before_name_with_clause_date():
+    events = run_text("星河科技首席运营官王立新于今年3月离职。")
+    assert len(events) == 1
+    e = events[0]
+    assert (e.person, e.org, e.role, e.date, e.date_precision, e.status) == (
+        "王立新", "星河科技", "首席运营官", "2025-03", "month", "confirmed")
+
+
+def test_enumeration_gives_one_event_per_person():
+    events = run_text("蓝海银行在过去半年也有周明、吴芳、郑海涛等多位高管相继离职。")
+    assert sorted(e.person for e in events) == ["吴芳", "周明", "郑海涛"]
+    assert {e.org for e in events} == {"蓝海银行"}
+    assert all(e.date is None for e in events)
+
+
+def test_enumeration_after_baokuo_shares_the_role():
+    events = by_person(run_text("远航汽车则有两位高管离职,包括联合创始人孙立和钱多多。"))
+    assert set(events) == {"孙立", "钱多多"}
+    assert events["钱多多"].role == "联合创始人"
+    assert events["孙立"].org == "远航汽车"
+
+
+def test_titles_and_dates_per_clause():
+    text = "以远航汽车为例,首席战略官周明、副总裁吴芳于今年1月离职,首席财务官郑海涛也于本月离职。"
+    events = by_person(run_text(text))
+    assert events["周明"].date == "2025-01" and events["吴芳"].role == "副总裁"
+    assert events["郑海涛"].date == "2025-06" and events["郑海涛"].role == "首席财务官"
+
+
+def test_de_phrase_names_the_person_after_the_trigger():
+    events = run_text("此前离职的远航汽车联合创始人、销售负责人孙立,曾负责商业化。")
+    assert [(e.person, e.org, e.role) for e in events] == [("孙立", "远航汽车", "联合创始人")]
+
+
+def test_lose_family_organization_first_people_after():
+    events = by_person(run_text("天启实验室在2024年失去了首席科学家 Alan Turner、CTO Maria Lopez 等关键人物。"))
+    assert set(events) == {"Alan Turner", "Maria Lopez"}
+    assert events["Maria Lopez"].role == "CTO"
+    assert events["Alan Turner"].date == "2024" and events["Alan Turner"].org == "天启实验室"
+
+
+def test_apposition_and_latin_name():
+    events = run_text("Maria Lopez,Anthropic的研究员,在报纸上发表辞职文章。")
+    assert [(e.person, e.org, e.role) for e in events] == [("Maria Lopez", "Anthropic", "研究员")]
+
+
+def test_pronoun_resolves_to_person_in_focus_and_cites_both_sentences():
+    events = run_text("李华是极光科技的产品总监,负责三条产品线。他上周宣布辞职。")
+    assert len(events) == 1
+    e = events[0]
+    assert (e.person, e.org) == ("李华", "极光科技")
+    assert len(e.sources) == 2
+
+
+def test_plural_pronoun_takes_people_of_previous_sentence():
+    text = "极光科技的首席执行官赵敏、星河科技的副总裁钱进,都曾负责商业化。他们的离职引发关注。"
+    events = by_person(run_text(text))
+    assert events["赵敏"].org == "极光科技" and events["钱进"].org == "星河科技"
+
+
+def test_reported_status():
+    events = run_text("据报道,极光科技副总裁钱进已离职。")
+    assert [(e.person, e.status) for e in events] == [("钱进", "reported")]
+    events = run_text("去年11月,极光科技产品负责人刘洋被曝离职创业。")
+    assert [(e.person, e.status, e.date, e.destination) for e in events] == [("刘洋", "reported", "2024-11", "创业")]
+
+
+def test_denied_and_planned_status():
+    denied = run_text("星河科技否认总裁王立新离职的传闻。")
+    assert [(e.person, e.status) for e in denied] == [("王立新", "denied")]
+    planned = run_text("王立新将于2025年12月31日卸任星河科技董事长。")
+    assert [(e.person, e.org, e.status, e.date) for e in planned] == [("王立新", "星河科技", "planned", "2025-12-31")]
+
+
+def test_attempts_layoffs_and_unnamed_people_yield_nothing():
+    assert run_text("去年底,极光科技曾尝试挖角星河科技首席架构师刘洋。") == []
+    assert run_text("极光科技本月裁员900人,多位员工离职。") == []
+    assert run_text("星河科技的一位安全高管被解雇。") == []
+    assert run_text("星河科技创始团队已走一半。") == []
+
+
+def test_poached_from_is_a_departure_with_destination_in_focus():
+    events = run_text("极光科技正在扩张。从星河科技挖来的刘洋被提拔负责研发。")
+    assert [(e.person, e.org, e.destination) for e in events] == [("刘洋", "星河科技", "极光科技")]
+
+
+def test_destination_and_reason():
+    events = run_text("星河科技视频负责人刘洋离职并加入京东。")
+    assert [(e.person, e.org, e.destination) for e in events] == [("刘洋", "星河科技", "京东")]
+    events = run_text("极光科技研究员刘洋因为身患重病而选择离职。")
+    assert [(e.person, e.reason) for e in events] == [("刘洋", "重病")]
+
+
+def test_fired_active_and_post_families():
+    events = run_text("星河科技解雇了首席财务官陈刚。")
+    assert [(e.person, e.org, e.role) for e in events] == [("陈刚", "星河科技", "首席财务官")]
+    events = run_text("陈刚辞去星河科技董事长职务。")
+    assert [(e.person, e.org) for e in events] == [("陈刚", "星河科技")]
+
+
+def test_weak_name_right_before_trigger():
+    events = run_text("海鸥置业董事长马云峰正式卸任。")
+    assert [(e.person, e.org, e.role) for e in events] == [("马云峰", "海鸥置业", "董事长")]
+
+
+def test_non_departure_uses_of_trigger_words():
+    assert run_text("王立新离开电脑四个小时后回来。") == []
+    assert run_text("星河科技的离职率今年下降。") == []
+
+
+def test_traditional_article_gives_same_event_in_its_own_script():
+    simplified = run_text("星河科技首席运营官王立新于今年3月离职。")
+    traditional_text = "星河科技首席運營官王立新於今年3月離職。"
+    traditional = run_text(traditional_text, script="hant")
+    assert len(traditional) == 1
+    s, t = simplified[0], traditional[0]
+    assert (t.person, t.org, t.role, t.date) == ("王立新", "星河科技", "首席運營官", s.date)
+    src = t.sources[0]
+    assert traditional_text[src.start : src.end] == src.text == traditional_text
+
+
+def test_aliases_from_gloss_and_surname_mentions():
+    text = "吴明(Ming Wu)是星河科技创始成员。吴明上周离职。Alan Turner 是天启实验室的研究员。Turner 也宣布离开天启实验室。"
+    events = by_person(run_text(text))
+    assert "Ming Wu" in events["吴明"].person_aliases
+    assert "Turner" in events["Alan Turner"].person_aliases
