@@ -26,11 +26,13 @@ from .segment import Token
 # the first characters of the verbs that follow names in departure news.
 _NAME_STOP = set(
     "的了在是于也已和与及等被将曾从则均都称说为因对向离辞宣加出此这那以并而又还就才所让把给到去来"
-    "个位名们等着过上下中内外后前年月日时每各该其之者或即仍再更最很非没不有无要会能已经表示认"
+    "个位名们等着过上下中内外后前年月日时每各该其之者或即仍再更最很非没不有无要会能已经表示认却"
     "担任职兼任现原首席总副任告别走退卸免请跳开解曝据传拟"
 )
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_HONORIFICS = frozenset(["某", "小姐", "先生", "女士", "总", "老师", "姓", "氏", "某某", "家", "师傅", "同学", "阿姨", "大爷"])
+_DEPARTURE_VERB_AFTER = re.compile(r"(?:辞|离|卸|请辞|宣布|申请|提出|因|已经|已|正式|被|遭|退休|向)")
+_NAME_LIKE_TAGS = ("nr", "ns", "nz", "nt", "x", "j", "eng")
+_HONORIFICS = frozenset(["男", "女", "某", "小姐", "先生", "女士", "总", "老师", "姓", "氏", "某某", "家", "师傅", "同学", "阿姨", "大爷"])
 _LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9À-ÿ])"
     r"[A-Z][a-zà-ÿ'’\-]+(?:[A-Z][a-zà-ÿ]+)?"  # a capitalized word, or a glued pair (ZoëHitzig)
@@ -227,7 +229,7 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
     for o in orgs:
         ents.orgs.append(Mention("org", offset + o.start, offset + o.end, text[o.start : o.end], o.canonical))
 
-    roles = _find_roles(text, orgs)
+    roles = _find_roles(text, orgs, tokens)
     occupied = [(o.start, o.end) for o in orgs] + list(roles)
     for start, end in roles:
         ents.roles.append(Mention("role", offset + start, offset + end, text[start:end]))
@@ -243,9 +245,10 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
     role_ends = {end for _, end in roles} | {end + 1 for _, end in roles if end < len(text) and text[end] == " "}
     taken = [(s, e) for s, e, _ in persons] + occupied
     for m in _FOREIGN_DOTTED.finditer(text):
-        if not _overlaps(m.start(), m.end(), taken):
-            persons.append((m.start(), m.end(), "person"))
-            taken.append(m.span())
+        start, end = _trim_to_name_words(m.start(), m.end(), text, tokens)
+        if end - start >= 3 and not _overlaps(start, end, taken):
+            persons.append((start, end, "person"))
+            taken.append((start, end))
     pos = 0
     while pos < len(text):
         if not _HAN.match(text[pos]) or _overlaps(pos, pos + 1, taken):
@@ -253,7 +256,9 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
             continue
         end = chinese_name_at(text, pos, boundaries)
         if end and not _overlaps(pos, end, taken) and text[pos:end] not in not_names():
-            kind = _name_evidence(text, pos, end, tokens_at.get(pos), role_ends, known_names)
+            covering = [t for t in tokens if t.start < end and pos < t.end]
+            name_like = bool(covering) and all(t.tag.startswith(_NAME_LIKE_TAGS) for t in covering)
+            kind = _name_evidence(text, pos, end, tokens_at.get(pos), role_ends, known_names, name_like)
             if kind and (pos == 0 or not _HAN.match(text[pos - 1]) or pos in boundaries or pos in role_ends):
                 persons.append((pos, end, kind))
                 taken.append((pos, end))
@@ -285,7 +290,13 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
 
 
 def _name_evidence(
-    text: str, start: int, end: int, token: Token | None, role_ends: set[int], known_names: set[str]
+    text: str,
+    start: int,
+    end: int,
+    token: Token | None,
+    role_ends: set[int],
+    known_names: set[str],
+    name_like_tokens: bool = False,
 ) -> str | None:
     """How sure we are that ``text[start:end]`` is a name: "person", "person_weak" or None.
 
@@ -296,7 +307,12 @@ def _name_evidence(
     name = text[start:end]
     if name in known_names:
         return "person"
-    ordinary_word = token is not None and token.end == end and not token.tag.startswith("nr") and len(token.text) >= 2
+    ordinary_word = (
+        token is not None
+        and token.end == end
+        and len(token.text) >= 2
+        and not token.tag.startswith(("nr", "ns", "nz", "nt", "x", "eng", "j"))
+    )
     is_nr = token is not None and token.tag.startswith("nr") and token.end in (end, start + 1)
     gloss = text[end : end + 1] == "(" and re.match(r"\(\s*[A-Z]", text[end : end + 3])
     before = text[start - 1 : start]
@@ -307,8 +323,11 @@ def _name_evidence(
         return "person"
     if is_nr and (text[end : end + 1] in ("、", "等", "和", "与", ",") or text[start - 1 : start] in ("、", "和", "与")):
         return "person"
-    if is_nr:
-        return "person_weak"
+    verb_after = bool(_DEPARTURE_VERB_AFTER.match(text[end : end + 4]))
+    if start in role_ends and verb_after:
+        return "person_weak"  # 副总裁金力辞职: jieba reads 金力 as a noun, the position says name
+    if is_nr or (verb_after and name_like_tokens):
+        return "person_weak"  # trusted only right before a trigger (王芊申请辞去…)
     return None
 
 
@@ -318,6 +337,30 @@ def not_names() -> frozenset[str]:
     for row in read_rows("not_names_zh.txt"):
         words.update(row[0].split())
     return frozenset(words)
+
+
+_COMMON_TAGS = ("n", "v", "d", "a", "p", "c", "u", "r", "f", "m", "q", "t", "s", "l", "i", "b", "z")
+
+
+def _trim_to_name_words(start: int, end: int, text: str, tokens: list[Token]) -> tuple[int, int]:
+    """Shrink a dotted name (凯里-欧文, 布鲁娜·霍尼奥利奥) to the words jieba does not read
+    as common words, so the title or verb next to it stays out."""
+    dots = [i for i in range(start, end) if text[i] in "·•-"]
+    if not dots:
+        return start, end
+    first, last = dots[0], dots[-1]
+    new_start, new_end = first, last + 1
+    for tok in sorted((t for t in tokens if start <= t.start and t.end <= first), key=lambda t: -t.start):
+        if tok.end != new_start or (tok.tag.startswith(_COMMON_TAGS) and not tok.tag.startswith(("nr", "ns", "nz", "nt"))):
+            break
+        new_start = tok.start
+    for tok in sorted((t for t in tokens if last < t.start and t.end <= end), key=lambda t: t.start):
+        if tok.start != new_end or (tok.tag.startswith(_COMMON_TAGS) and not tok.tag.startswith(("nr", "ns", "nz", "nt"))):
+            break
+        new_end = tok.end
+    if new_start == first or new_end == last + 1:
+        return start, start  # nothing name-like on one side
+    return new_start, new_end
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -337,32 +380,46 @@ def _bounded_item(text: str, start: int, end: int) -> bool:
     ) or (before in "和与及" and after in _ITEM_SEPARATORS_AFTER and start >= 2 and text[start - 2] not in "、")
 
 
-def _find_roles(text: str, orgs: list[OrgMatch]) -> list[tuple[int, int]]:
-    """Title spans extended left over short modifiers and composed with 兼."""
+def _find_roles(text: str, orgs: list[OrgMatch], tokens: list[Token]) -> list[tuple[int, int]]:
+    """Title spans extended left over modifier words and composed with 兼.
+
+    The extension walks jieba words right to left and takes only words from
+    ``models/role_modifiers_zh.txt`` (and short Latin acronyms), so 视频生成模型负责人
+    is one role while 盛安资源董事长 leaves 盛安资源 for the organization.
+    """
     org_spans = [(o.start, o.end) for o in orgs]
+    modifiers = role_modifiers()
+    ends_at = {t.end: t for t in tokens}
     spans: list[tuple[int, int]] = []
     for start, end in title_lexicon().find(text):
         if _overlaps(start, end, org_spans):
             continue
         left = start
-        han = 0
         while left > 0:
-            ch = text[left - 1]
-            if ch in _ROLE_MODIFIER_STOP or _overlaps(left - 1, left, org_spans):
+            if text[left - 1] == " ":
+                left -= 1
+                continue
+            tok = ends_at.get(left)
+            if tok is None or _overlaps(tok.start, tok.end, org_spans):
                 break
-            if _HAN.match(ch):
-                if han >= 8:
-                    break
-                han += 1
-            elif not (ch.isascii() and (ch.isalnum() or ch in " -/")):
+            word = tok.text
+            if not (word in modifiers or re.fullmatch(r"[A-Z]{2,4}", word)):
                 break
-            left -= 1
+            if start - tok.start > 14:
+                break
+            left = tok.start
         while left < start and text[left] == " ":
             left += 1
-        # A modifier ending in a Latin capitalized name is a person, not part of the title.
         spans.append((left, end))
-    spans = _merge_composed(text, spans)
-    return spans
+    return _merge_composed(text, spans)
+
+
+@functools.lru_cache(maxsize=None)
+def role_modifiers() -> frozenset[str]:
+    words: set[str] = set()
+    for row in read_rows("role_modifiers_zh.txt"):
+        words.update(row[0].split())
+    return frozenset(words)
 
 
 def _merge_composed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -380,7 +380,7 @@ def _possessor_of_other(text: str, end: int) -> bool:
     if not rest.startswith("的"):
         return False
     tail = rest[1:8]
-    return not any(tail.startswith(w) or tail[1:].startswith(w) for w in trigger_lexicon().triggers)
+    return not any(tail[i:].startswith(w) for i in range(4) for w in trigger_lexicon().triggers)
 
 
 def _role_before(sent: _Sent, person: Mention) -> Optional[Mention]:
@@ -616,7 +616,7 @@ def _subject_persons(
     # A clause without a subject continues the previous one: 黄磊曝出,已经从北京电影学院辞职了.
     if c_start > 0 and _ZERO_SUBJECT.match(text[c_start:start]):
         p_start, _ = _clause(sent, c_start - 1)
-        earlier = _persons_in(sent, p_start, c_start, memory, allow_weak=True)
+        earlier = _persons_in(sent, p_start, c_start, memory)
         if earlier:
             return [earlier[0]]
     # X,另一位离开OpenAI的安全研究员,… / X,OpenAI研究员,…发表辞职文章: the sentence's topic.
@@ -737,7 +737,7 @@ def _org_phrase_before(sent: _Sent, pos: int) -> Optional[Mention]:
     for tok in reversed([t for t in sent.tokens if t.end <= end]):
         if tok.end != start or taken >= 3 or tok.text in _NOT_ORG_WORDS:
             break
-        if not tok.tag.startswith(_ORG_TOKEN_TAGS) or tok.tag.startswith("nr") and tok.tag != "nrt":
+        if not tok.tag.startswith(_ORG_TOKEN_TAGS + ("nr",)):
             break
         start = tok.start
         taken += 1
