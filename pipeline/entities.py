@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Optional
 
 import ahocorasick
 
@@ -47,6 +48,7 @@ _ORG_SUFFIX = re.compile(
     r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|银行|大学|学院|研究院|研究所|实验室|俱乐部|足球队|篮球队|"
     r"委员会|基金会|证券|保险|汽车|科技|医院|出版社|电视台|报社|控股|交易所|事务所)"
 )
+_GLUED_FUNCTION_WORD = re.compile(r"[是在和与及为的了]$")
 _ROLE_MODIFIER_STOP = set("的在是为任前原和与及、,,;:;兼也都已曾将被从由其该位名个有等一另之")
 
 
@@ -275,9 +277,12 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
     # Foreign and other names jieba tags as names without a Chinese surname (里皮, 诺伊曼).
     for tok in tokens:
         if tok.tag in ("nr", "nrt", "nrfg") and len(tok.text) >= 2 and _HAN.match(tok.text[0]):
-            if not _overlaps(tok.start, tok.end, taken) and tok.text not in not_names():
-                persons.append((tok.start, tok.end, "person_weak"))
-                taken.append((tok.start, tok.end))
+            end = tok.end
+            while end - tok.start > 2 and text[end - 1] in _NAME_STOP:
+                end -= 1  # jieba glues a verb to a name: 李华是 → 李华
+            if not _overlaps(tok.start, end, taken) and text[tok.start : end] not in not_names():
+                persons.append((tok.start, end, "person_weak"))
+                taken.append((tok.start, end))
     # Short names the document established: 张总 / Sharma are handled by known_names above.
     for start, end, kind in sorted(persons):
         ents.persons.append(Mention(kind, offset + start, offset + end, text[start:end]))
@@ -450,10 +455,15 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch]) -> li
             continue
         start = m.start()
         words = 0
-        for tok in reversed([t for t in tokens if t.end <= m.start()]):
+        before = [t for t in tokens if t.end <= m.start()]
+        for index in range(len(before) - 1, -1, -1):
+            tok = before[index]
             if tok.end != start or words >= 3:
                 break
-            if not (tok.tag.startswith("n") or tok.tag in ("j", "eng", "nz", "ns", "nt", "b")) or tok.text in ("该", "其", "本", "这家", "多家", "公司"):
+            if tok.text in ("该", "其", "本", "这家", "多家", "公司") or _GLUED_FUNCTION_WORD.search(tok.text):
+                break  # jieba glued a verb to a name (李华是|极光科技): not part of the organization
+            nominal = tok.tag.startswith("n") or tok.tag in ("j", "eng", "nz", "ns", "nt", "b")
+            if not nominal and not (words == 0 and _brand_word(tok, before[index - 1] if index else None)):
                 break
             start = tok.start
             words += 1
@@ -465,12 +475,25 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch]) -> li
     return found
 
 
+def _brand_word(tok: Token, previous: Optional[Token]) -> bool:
+    """A verb or adjective word right before an organization suffix that is part of
+    the name (远航汽车, 理想汽车): two characters or more, and standing where an
+    organization is expected, after a boundary or a word of ``org_lead_words_zh.txt``."""
+    if len(tok.text) < 2 or tok.tag not in ("v", "vn", "a", "ad", "an", "i", "l"):
+        return False
+    if previous is None or previous.tag in ("x", "p", "uj", "c", "ul", "d", "r", "f") or not previous.text.strip():
+        return True
+    return previous.text in org_lead_words()
+
+
+@functools.lru_cache(maxsize=None)
+def org_lead_words() -> frozenset[str]:
+    return read_words("org_lead_words_zh.txt")
+
+
 @functools.lru_cache(maxsize=None)
 def generic_org_words() -> frozenset[str]:
-    words: set[str] = set()
-    for row in read_rows("generic_org_words_zh.txt"):
-        words.update(row[0].split())
-    return frozenset(words)
+    return read_words("generic_org_words_zh.txt")
 
 
 def titles_rank(role: str) -> int:

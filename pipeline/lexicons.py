@@ -55,5 +55,10 @@ def read_rows(name: str) -> tuple[tuple[str, ...], ...]:
 
 @functools.lru_cache(maxsize=None)
 def read_words(name: str) -> frozenset[str]:
-    """The first column of a lexicon file, as a set."""
-    return frozenset(row[0] for row in read_rows(name) if row and row[0])
+    """The words of a word-list file, as a set: the first column of every row,
+    split on spaces, so that short words can be listed many to a line."""
+    words: set[str] = set()
+    for row in read_rows(name):
+        if row and row[0]:
+            words.update(row[0].split())
+    return frozenset(words)

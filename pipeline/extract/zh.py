@@ -290,12 +290,14 @@ def _learn(sent: _Sent, memory: Memory) -> None:
             if org is not None:
                 memory.person_org.setdefault(name, org)
         local = person.end - sent.start
-        if local < len(text) and text[local] in ",(":
+        if local < len(text) and (text[local] in ",(" or _COPULA.match(text, local)):
             org, role = _apposition_after(sent, person)
             if org is not None:
                 memory.person_org.setdefault(name, org)
             if role is not None:
                 memory.person_role.setdefault(name, role)
+            if org is not None and role is not None and person.kind == "person_weak":
+                memory.add_person(person)  # 李华是极光科技的产品总监: the position confirms the name
 
 
 def _after_sentence(sent: _Sent, memory: Memory) -> None:
@@ -362,7 +364,7 @@ def _persons_in(
 
 _SUBJECT_GAP = re.compile(
     r"^\s*(?:先生|女士|博士|教授)?\s*(?:也|已|已经|正式|宣布|将|突然|主动|均|都|刚刚|日前|近日|今天|昨天|今日|昨日|被|遭|"
-    r"因故|因病|引咎|选择|决定|提出|申请|请求|递交|提交|本人|因[^,。]{0,12}?原因|于[^,。]{0,10}?|在[^,。]{0,10}?|从[^,。]{0,12}?|向[^,。]{0,12}?)*\s*$"
+    r"因故|因病|引咎|选择|决定|提出|申请|请求|递交|提交|本人|因[^,。]{0,12}?原因|于[^,。]{0,14}?|在[^,。]{0,10}?|从[^,。]{0,12}?|向[^,。]{0,12}?)*\s*$"
 )
 
 
@@ -371,7 +373,7 @@ def _subject_gap(gap: str) -> bool:
 
     A name that jieba alone calls a name is trusted in that position.
     """
-    return len(gap) <= 16 and bool(_SUBJECT_GAP.match(gap))
+    return len(gap) <= 20 and bool(_SUBJECT_GAP.match(gap))
 
 
 def _possessor_of_other(text: str, end: int) -> bool:
@@ -417,19 +419,25 @@ def _org_before_role(sent: _Sent, role: Mention) -> Optional[Mention]:
     return None
 
 
+# X是A的ROLE / X现任A的ROLE: a copula that introduces what the person is.
+_COPULA = re.compile(r"(?:是|系|为|现任|曾任|担任)(?=[^,。]{2,30}的)")
+
+
 def _apposition_after(sent: _Sent, person: Mention) -> tuple[Optional[Mention], Optional[Mention]]:
     """X,A的ROLE, / X(…A…的ROLE): the organization and role in apposition after a name."""
     _, pe = _local(person, sent)
     text = sent.text
     close = ")" if text[pe] == "(" else ","
+    if _COPULA.match(text, pe):
+        pe = _COPULA.match(text, pe).end()
     stop = text.find(close, pe + 1)
     if stop < 0:
         stop = len(text)
     segment_end = min(stop, pe + 40)
     if _MOVE_WORDS.search(text[pe:segment_end]):
         return None, None  # Kyle Kosic(去了 OpenAI): a destination, not an apposition
-    org = next((o for o in sent.ents.orgs if pe < _local(o, sent)[0] < segment_end), None)
-    role = next((r for r in sent.ents.roles if pe < _local(r, sent)[0] and _local(r, sent)[1] <= segment_end), None)
+    org = next((o for o in sent.ents.orgs if pe <= _local(o, sent)[0] < segment_end), None)
+    role = next((r for r in sent.ents.roles if pe <= _local(r, sent)[0] and _local(r, sent)[1] <= segment_end), None)
     if role is not None and org is None:
         return None, role
     return org, role
