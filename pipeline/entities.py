@@ -503,7 +503,17 @@ def titles_rank(role: str) -> int:
     for title, rank in ranks.items():
         if title in role:
             best = min(best, rank)
+    lowered = f" {role.lower()} "
+    for title, rank in english_title_ranks().items():
+        if f" {title} " in lowered:
+            best = min(best, rank)
     return best
+
+
+@functools.lru_cache(maxsize=None)
+def english_title_ranks() -> dict[str, int]:
+    """English titles (``models/en/titles.tsv``), lower-cased, with their ranks."""
+    return {row[0].lower(): int(row[1]) for row in read_rows("en/titles.tsv") if len(row) > 1 and row[1].isdigit()}
 
 
 def trigger_words() -> frozenset[str]:

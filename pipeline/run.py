@@ -88,14 +88,7 @@ def extract(doc: Document) -> Extraction:
     if doc.lang == "en":
         from .extract.en import extract_en
 
-        candidates = extract_en(doc)
-        canonical: dict[str, str] = {}
-        aliases: dict[str, set[str]] = {}
-        for cand in candidates:
-            for alias in cand.aliases:
-                canonical.setdefault(alias.text, cand.person.text)
-                aliases.setdefault(cand.person.text, set()).add(alias.text)
-        return Extraction(candidates, canonical, aliases)
+        return extract_en(doc)
     from .extract.zh import extract_zh
 
     return extract_zh(doc)
