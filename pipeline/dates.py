@@ -264,9 +264,9 @@ _ZH_RULES: tuple[DateRule, ...] = (
         needs_anchor=True,
     ),
     DateRule("zh.rel_month", re.compile(r"(?P<rel>本月|这个月|当月|上个?月|下个?月)(?:初|中旬|下旬|上旬|中|底|末)?"), _zh_rel_month, needs_anchor=True),
-    DateRule("zh.year_part", re.compile(r"(?<![\d年今去明前本当一二三四五六七八九十两几多每])年(?:初|中|底|末)(?![期考])"), _zh_this_year, needs_anchor=True),
+    DateRule("zh.year_part", re.compile(r"(?<![\d年今去明前本当一二三四五六七八九十两几多每近全往历半成少新周同该此长青老晚])年(?:初|中|底|末)(?![期考国央心])"), _zh_this_year, needs_anchor=True),
     DateRule("zh.half", re.compile(r"(?<![年今去明])(?P<h>[上下])半年"), _zh_bare_half, needs_anchor=True),
-    DateRule("zh.quarter", re.compile(r"(?<![年今去明])第?(?P<q>[一二三四])季度"), _zh_bare_quarter, needs_anchor=True),
+    DateRule("zh.quarter", re.compile(r"(?<![年今去明\d])第?(?P<q>[一二三四1-4])季度"), _zh_bare_quarter, needs_anchor=True),
     DateRule("zh.month_day", re.compile(r"(?<![\d年.个])" + _M + _S + "月" + _S + _D + _S + "[日号]"), _zh_month_day, needs_anchor=True),
     DateRule("zh.month", re.compile(r"(?<![\d年.个第一二三四五六七八九十])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])" + _S + r"月(?:份)?(?:初|中旬|下旬|上旬|中|底|末)?(?!\s*[\d一二三四五六七八九十]+\s*[日号])"), _zh_month, needs_anchor=True),
     DateRule("zh.day", re.compile(r"(?<![\d月.])(?P<d>3[01]|[12]\d|0?[1-9])\s*日(?![本元常内])"), _zh_day, needs_anchor=True),
@@ -350,6 +350,13 @@ def _en_weekday(m, anchor, future):
     weekday = _EN_WEEKDAYS[m.group("wd").lower()]
     if shift == -1 and anchor.weekday() > weekday:
         shift = 0  # "last Monday" said on a Thursday is usually this week's Monday
+    elif shift == 1 and anchor.weekday() < weekday:
+        shift = 0  # "next Friday" said on a Thursday is tomorrow
+    if shift == 0 and (m.group("w") or "").lower() in ("last", "next"):
+        # after the adjustment: the nearest such day strictly before / after the anchor
+        delta = (anchor.weekday() - weekday) % 7 or 7
+        day = anchor - dt.timedelta(days=delta) if m.group("w").lower() == "last" else anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+        return DateValue(day.isoformat(), "day")
     return DateValue(_weekday(anchor, weekday, future, shift).isoformat(), "day")
 
 
@@ -384,7 +391,7 @@ _EN_RULES: tuple[DateRule, ...] = (
     DateRule("en.month_day", re.compile(r"\b" + _MON + r"\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)(?![:\d])", _I), _en_month_day, needs_anchor=True),
     DateRule("en.month", re.compile(r"\b(?:in|since|until|by|during|from|through|early|late|mid|end\s+of|beginning\s+of)[\s-]+(?:the\s+month\s+of\s+)?" + _MON + r"\b(?!\s*,?\s*(?:19|20)\d\d)", _I), _en_month, needs_anchor=True),
     DateRule("en.rel_day", re.compile(r"\b(?P<rel>today|yesterday|tomorrow)\b", _I), _en_rel_day, needs_anchor=True),
-    DateRule("en.weekday", re.compile(r"\b(?:(?:on|last|this|next)\s+)?(?:(?P<w>last|next|this)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _I), _en_weekday, needs_anchor=True),
+    DateRule("en.weekday", re.compile(r"\b(?:on\s+)?(?:(?P<w>last|next|this)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _I), _en_weekday, needs_anchor=True),
     DateRule("en.vague", re.compile(r"\b(?:recently|earlier|lately|last\s+week|this\s+week|in\s+recent\s+(?:days|weeks|months)|in\s+the\s+past\s+(?:few\s+)?(?:days|weeks|months|year))\b", _I), _vague),
 )
 
@@ -498,6 +505,8 @@ def parse_published(value: object) -> Optional[dt.date]:
     for mention in find_dates(text, None, "zh") + find_dates(text, None, "en"):
         if mention.value is not None and mention.value.precision == "day":
             return dt.date.fromisoformat(mention.value.value)
+    if re.fullmatch(r"\s*(?:19|20)\d\d(?:[-/.]\d{1,2})?\s*", text):
+        return None  # a year or a month is not a publication day; dateparser would invent one
     import dateparser  # slow to import; only odd metadata gets here
 
     parsed = dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})

@@ -37,12 +37,16 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
-@functools.lru_cache(maxsize=65536)
 def norm(value: object) -> str:
-    """The form names and field values are compared in."""
+    """The form names and field values are compared in (any JSON value, as the reference scorer takes it)."""
     if value is None:
         return ""
-    text = unicodedata.normalize("NFKC", str(value))
+    return _norm_text(str(value))
+
+
+@functools.lru_cache(maxsize=65536)
+def _norm_text(value: str) -> str:
+    text = unicodedata.normalize("NFKC", value)
     text = _PINYIN.sub("", text)
     text = _t2s().convert(text).casefold()
     return _DROP.sub("", text)
@@ -131,7 +135,7 @@ class Report:
             "precision": round(self.precision, 4),
             "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
-            "fields": {k: (None if v.value is None else round(v.value, 4), v.count) for k, v in self.fields.items()},
+            "fields": {k: [None if v.value is None else round(v.value, 4), v.count] for k, v in self.fields.items()},
             "provenance_sound": f"{self.provenance_sound}/{self.provenance_checked}",
             "provenance_agrees": f"{self.provenance_agrees}/{self.provenance_checked}",
         }

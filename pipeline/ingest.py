@@ -332,7 +332,7 @@ def article_from_record(record: object, line_no: int, source: str, max_chars: in
     if isinstance(text, str):
         return _article(doc_id, _scrub(text), "dump", path=source, line_no=line_no, **meta)
     try:
-        page = html_to_text(html)
+        page = html_to_text(_scrub(html))
     except Exception as exc:
         return DocumentError(doc_id, "ingest", f"HTML could not be parsed ({type(exc).__name__}: {exc})", path=source, line=line_no)
     meta["title"] = meta["title"] or page.title
