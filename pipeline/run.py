@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -53,13 +52,6 @@ def _zh_prefilter() -> ahocorasick.Automaton:
     return automaton
 
 
-_EN_STEMS = re.compile(
-    r"\b(?:resign|quit|leav|left|depart|step(?:s|ped|ping)? (?:down|aside)|retir|exit|fired|oust|dismiss|"
-    r"let go|forced out|pushed out|part(?:s|ed)? ways|re-?election|poach|join|succeed|replac|sack|axed)",
-    re.IGNORECASE,
-)
-
-
 def could_state_departure(text: str, lang: Optional[str]) -> bool:
     """The prefilter: is there any trigger word at all?"""
     if lang != "en":
@@ -67,7 +59,9 @@ def could_state_departure(text: str, lang: Optional[str]) -> bool:
             return True
         if lang == "zh":
             return False
-    return bool(_EN_STEMS.search(text))
+    from .extract.en_lexicon import trigger_hits
+
+    return trigger_hits(text)
 
 
 def analyze(article: Article) -> Document:
@@ -92,6 +86,28 @@ def extract(doc: Document) -> Extraction:
     from .extract.zh import extract_zh
 
     return extract_zh(doc)
+
+
+_WARM_UP_ARTICLES = (
+    Article("warm-up-hans", "2025年6月16日,极光科技首席技术官张三已于本月离职,加入星河公司。", lang="zh", script="hans"),
+    Article("warm-up-hant", "2025年6月16日,極光科技首席技術官張三已於本月離職。", lang="zh", script="hant"),
+    Article("warm-up-en", "John Smith, the chief executive of Acme Labs, resigned on Monday.", lang="en", script="latn"),
+)
+
+
+def warm_up() -> None:
+    """Load every lexicon and model now rather than on the first real article.
+
+    Worker processes call this once in their initializer, so that loading
+    (spaCy, OpenCC, jieba dictionaries, automata) is not charged to whichever
+    chunk happens to come first, and a broken install fails before any work.
+    Running real articles, rather than listing loaders, keeps it right when a
+    stage starts loading something new.
+    """
+    for article in _WARM_UP_ARTICLES:
+        result = process_article(article)
+        if result.error is not None:
+            raise RuntimeError(f"the pipeline cannot start: {result.error.message}")
 
 
 def process_article(article: Article) -> DocumentResult:

