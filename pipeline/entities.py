@@ -27,7 +27,7 @@ from .segment import Token
 # the first characters of the verbs that follow names in departure news.
 _NAME_STOP = set(
     "的了在是于也已和与及等被将曾从则均都称说为因对向离辞宣加出此这那以并而又还就才所让把给到去来"
-    "个位名们等着过上下中内外后前年月日时每各该其之者或即仍再更最很非没不有无要会能已经表示认却"
+    "个位名们等着过上下中内外后前年月日时每各该其者或即仍再更最很非没不有无要会能已经表示认却"
     "担任职兼任现原首席总副任告别走退卸免请跳开解曝据传拟"
 )
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -44,10 +44,9 @@ _LATIN_NAME = re.compile(
 _FOREIGN_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}[·•\-][\u4e00-\u9fff]{1,8}(?:[·•\-][\u4e00-\u9fff]{1,8})?")
 _PRONOUN = re.compile(r"(他们|她们|他|她)(?![人])")
 _ORG_PRONOUN = re.compile(r"该(?:公司|集团|行|企业|机构|团队|实验室|校|队|俱乐部|部门)|(?<![尤极与])其(?![他中实余次])")
-_ORG_SUFFIX = re.compile(
-    r"(?:股份有限公司|有限责任公司|有限公司|集团|公司|银行|大学|学院|研究院|研究所|实验室|俱乐部|足球队|篮球队|"
-    r"委员会|基金会|证券|保险|汽车|科技|医院|出版社|电视台|报社|控股|交易所|事务所)"
-)
+# Weekdays and relative days that jieba sometimes tags as names (上周三).
+_DATE_WORD = re.compile(r"(?:上|下|本|这|每)?(?:周|星期|礼拜)[一二三四五六日天]|[今昨明前后]天|[今昨明]日")
+_AFTER_NAME = set("于被已因将在也等曾从和与及、,。;:的则均都先向")
 _GLUED_FUNCTION_WORD = re.compile(r"[是在和与及为的了]$")
 _ROLE_MODIFIER_STOP = set("的在是为任前原和与及、,,;:;兼也都已曾将被从由其该位名个有等一另之")
 
@@ -197,12 +196,15 @@ def chinese_name_at(text: str, pos: int, boundaries: set[int]) -> int:
         given += 1
     if given == 0:
         return 0
-    if text[given_start : given_start + 2] in _HONORIFICS or text[given_start] in _HONORIFICS:
-        return 0  # 徐小姐, 刘某, 张总: a surname with an honorific is not a name
     if given == 2 and slen == 1:
         two = given_start + 1
-        if two in boundaries and (two + 1) not in boundaries and two + 1 < len(text) and _HAN.match(text[two + 1]):
+        glued = two in boundaries and (two + 1) not in boundaries and two + 1 < len(text) and _HAN.match(text[two + 1])
+        # 张帆|加入: jieba starts a word after two characters, so the name has two; but
+        # 严慕之于 / 梁家豪被: what follows the third character is what follows names.
+        if glued and text[two + 1] not in _AFTER_NAME:
             given = 1
+    if text[given_start : given_start + given] in _HONORIFICS or text[given_start : given_start + 2] in _HONORIFICS:
+        return 0  # 徐小姐, 刘某, 张总: a surname with an honorific is not a name (梁家豪 is)
     return given_start + given
 
 
@@ -227,7 +229,7 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
     """
     ents = SentenceEntities()
     orgs = org_lexicon().find(text)
-    orgs = _add_suffix_orgs(text, tokens, orgs)
+    orgs = _add_suffix_orgs(text, tokens, orgs, title_lexicon().find(text))
     for o in orgs:
         ents.orgs.append(Mention("org", offset + o.start, offset + o.end, text[o.start : o.end], o.canonical))
 
@@ -277,12 +279,17 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
     # Foreign and other names jieba tags as names without a Chinese surname (里皮, 诺伊曼).
     for tok in tokens:
         if tok.tag in ("nr", "nrt", "nrfg") and len(tok.text) >= 2 and _HAN.match(tok.text[0]):
+            if tok.text[1:] in _HONORIFICS:
+                continue  # 刘某
+            start = tok.start
+            if start >= 2 and text[start - 2 : start] in surnames()[1] and not _overlaps(start - 2, start, taken):
+                start -= 2  # jieba reads 欧阳 as a place and 慧琳 as the name
             end = tok.end
             while end - tok.start > 2 and text[end - 1] in _NAME_STOP:
                 end -= 1  # jieba glues a verb to a name: 李华是 → 李华
-            if not _overlaps(tok.start, end, taken) and text[tok.start : end] not in not_names():
-                persons.append((tok.start, end, "person_weak"))
-                taken.append((tok.start, end))
+            if not _overlaps(start, end, taken) and text[start:end] not in not_names() and not _DATE_WORD.fullmatch(text[start:end]):
+                persons.append((start, end, "person_weak"))
+                taken.append((start, end))
     # Short names the document established: 张总 / Sharma are handled by known_names above.
     for start, end, kind in sorted(persons):
         ents.persons.append(Mention(kind, offset + start, offset + end, text[start:end]))
@@ -441,7 +448,19 @@ def _merge_composed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
     return merged
 
 
-def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch]) -> list[OrgMatch]:
+@functools.lru_cache(maxsize=None)
+def _org_suffix() -> re.Pattern:
+    """The suffixes of ``models/org_suffixes_zh.txt``, longest first."""
+    words = sorted(read_words("org_suffixes_zh.txt"), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+# Single-character and government suffixes name an organization only after a place
+# or two words: 南川市交通运输局, not 布局 or 这一局.
+_WEAK_SUFFIXES = frozenset({"局", "厅", "委", "队", "办公室", "政府", "企业", "股份", "控股", "计算"})
+
+
+def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], titles: list[tuple[int, int]] = ()) -> list[OrgMatch]:
     """Organizations not in the lexicon, recognised by their suffix (…银行, …集团).
 
     The name is the suffix plus the noun-like jieba words right before it (at most
@@ -449,10 +468,12 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch]) -> li
     """
     found = list(orgs)
     taken = [(o.start, o.end) for o in orgs]
-    for m in _ORG_SUFFIX.finditer(text):
+    for m in _org_suffix().finditer(text):
         end = m.end()
-        if _overlaps(m.start(), end, taken):
-            continue
+        if _overlaps(m.start(), end, taken) or _overlaps(m.start(), end, list(titles)):
+            continue  # 首席信息官 is a title, not an organization ending in 信息
+        if end < len(text) and any(text[m.start() : end + k] in org_suffix_words() for k in (1, 2, 3)):
+            continue  # a longer suffix starts here (科技 | 科技公司 is found as 公司 later)
         start = m.start()
         words = 0
         before = [t for t in tokens if t.end <= m.start()]
@@ -460,19 +481,28 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch]) -> li
             tok = before[index]
             if tok.end != start or words >= 3:
                 break
-            if tok.text in ("该", "其", "本", "这家", "多家", "公司") or _GLUED_FUNCTION_WORD.search(tok.text):
+            if tok.text in ("该", "其", "本", "这家", "多家", "公司") or _GLUED_FUNCTION_WORD.search(tok.text) or tok.text in org_lead_words():
                 break  # jieba glued a verb to a name (李华是|极光科技): not part of the organization
             nominal = tok.tag.startswith("n") or tok.tag in ("j", "eng", "nz", "ns", "nt", "b")
             if not nominal and not (words == 0 and _brand_word(tok, before[index - 1] if index else None)):
                 break
             start = tok.start
             words += 1
-        if start == m.start() or text[start] in "该其本这那此各某一" or text[start:m.start()] in generic_org_words():
+        if start == m.start() or text[start] in "该其本这那此各某一" or _generic_phrase(before[-words:]):
+            continue
+        if m.group() in _WEAK_SUFFIXES and words < 2 and not any(t.tag == "ns" for t in before[-words:]):
             continue
         found.append(OrgMatch(start, end, text[start:end]))
         taken.append((start, end))
+    # 南川市交通 inside 南川市交通运输局, 星河科技 inside 星河科技公司: keep the longer name.
+    found = [o for o in found if not any(p is not o and p.start <= o.start and o.end <= p.end and (p.end - p.start) > (o.end - o.start) for p in found)]
     found.sort(key=lambda o: o.start)
     return found
+
+
+def _generic_phrase(words: list[Token]) -> bool:
+    """香港物流公司, 美国AI公司: places and generic words only, so no name."""
+    return all(t.text in generic_org_words() or t.tag == "ns" for t in words)
 
 
 def _brand_word(tok: Token, previous: Optional[Token]) -> bool:
@@ -484,6 +514,11 @@ def _brand_word(tok: Token, previous: Optional[Token]) -> bool:
     if previous is None or previous.tag in ("x", "p", "uj", "c", "ul", "d", "r", "f") or not previous.text.strip():
         return True
     return previous.text in org_lead_words()
+
+
+@functools.lru_cache(maxsize=None)
+def org_suffix_words() -> frozenset[str]:
+    return read_words("org_suffixes_zh.txt")
 
 
 @functools.lru_cache(maxsize=None)

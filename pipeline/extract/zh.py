@@ -622,11 +622,20 @@ def _subject_persons(
     if pronouns:
         return [pronouns[-1]]
     # A clause without a subject continues the previous one: 黄磊曝出,已经从北京电影学院辞职了.
-    if c_start > 0 and _ZERO_SUBJECT.match(text[c_start:start]):
-        p_start, _ = _clause(sent, c_start - 1)
-        earlier = _persons_in(sent, p_start, c_start, memory)
-        if earlier:
-            return [earlier[0]]
+    # It may continue a subject several clauses back, as announcements write:
+    # 胡晓明因工作调动原因,于5月24日向董事会提交辞职报告,辞去公司董事职务.
+    if (c_start > 0 and _ZERO_SUBJECT.match(text[c_start:start])) or (c_start > 0 and start == c_start):
+        pos = c_start
+        for _ in range(3):
+            p_start, _ = _clause(sent, pos - 1)
+            earlier = _persons_in(sent, p_start, pos, memory)
+            if not earlier:
+                earlier = [p for p in _persons_in(sent, p_start, pos, memory, allow_weak=True) if _opens_clause(sent, p, p_start)]
+            if earlier:
+                return [earlier[0]]
+            if p_start == 0 or not _ADVERBIAL_CLAUSE.match(text[p_start:pos]):
+                break
+            pos = p_start
     # X,另一位离开OpenAI的安全研究员,… / X,OpenAI研究员,…发表辞职文章: the sentence's topic.
     if sent.ents.persons:
         first = sent.ents.persons[0]
@@ -634,6 +643,24 @@ def _subject_persons(
         if fs <= 1 and fe < len(text) and text[fe] in ",(" and fe < c_start + 1 + 60 and fe <= start:
             return [first]
     return []
+
+
+# A clause that only says when or why (于5月24日起, 因个人原因): the subject is further back.
+_ADVERBIAL_CLAUSE = re.compile(r"^\s*(?:自|于|因|由于|经|在|已于|并于|同时|随后)[^,;。]{0,30}[,;]?\s*$")
+# What follows a name that is the subject of its clause in announcements.
+_AFTER_SUBJECT = re.compile(r"^\s*(?:先生|女士|同志|博士)?\s*(?:因|由于|于|已|已于|自|经|向|今日|日前|近日|本人|申请|提出|确认|宣布|表示|称)")
+
+
+def _opens_clause(sent: _Sent, person: Mention, clause_start: int) -> bool:
+    """Is this (weakly recognised) name the subject its clause opens with?
+
+    jieba's name tag alone is weak evidence; a name that opens a clause and is
+    followed by 因/于/申请/先生… is the subject of an announcement."""
+    ps, pe = _local(person, sent)
+    lead = sent.text[clause_start:ps]
+    if lead.strip(" \t,;:、") and not re.fullmatch(r"[^,;]{0,20}(?:公告|公布|宣布|表示|称|透露|显示)[,:]?\s*", lead):
+        return False
+    return bool(_AFTER_SUBJECT.match(sent.text[pe:]))
 
 
 def _enumeration_after(sent: _Sent, c_end: int, memory: Memory) -> list[Mention]:
