@@ -483,7 +483,9 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
                 break
             if tok.text in ("该", "其", "本", "这家", "多家", "公司") or _GLUED_FUNCTION_WORD.search(tok.text) or tok.text in org_lead_words():
                 break  # jieba glued a verb to a name (李华是|极光科技): not part of the organization
-            nominal = tok.tag.startswith("n") or tok.tag in ("j", "eng", "nz", "ns", "nt", "b")
+            # Brand names of rare characters come out as single characters with odd tags (鼎|昇|地产).
+            rare_char = len(tok.text) == 1 and tok.tag in ("ng", "zg", "g", "x") and _HAN.match(tok.text) and tok.text not in _NAME_STOP
+            nominal = tok.tag.startswith("n") or tok.tag in ("j", "eng", "nz", "ns", "nt", "b") or rare_char
             if not nominal and not (words == 0 and _brand_word(tok, before[index - 1] if index else None)):
                 break
             start = tok.start
@@ -492,6 +494,8 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             continue
         if m.group() in _WEAK_SUFFIXES and words < 2 and not any(t.tag == "ns" for t in before[-words:]):
             continue
+        while text[start] in "前原" and end - start > 3:
+            start += 1  # 前晶衡半导体高级副总裁: the former employer is 晶衡半导体
         found.append(OrgMatch(start, end, text[start:end]))
         taken.append((start, end))
     # 南川市交通 inside 南川市交通运输局, 星河科技 inside 星河科技公司: keep the longer name.

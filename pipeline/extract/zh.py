@@ -272,11 +272,53 @@ def extract_zh(doc: Document) -> Extraction:
     return Extraction(candidates, dict(memory.canonical), {k: set(v) for k, v in memory.aliases.items()})
 
 
+# The organization that speaks at the start of a sentence: 维康生物6月18日公告, 港湾银行董事会
+#昨日宣布, 海港蓝鲸足球俱乐部官方宣布. Whatever announces is an organization when it is
+# not a person; this finds the ones no lexicon or suffix knows (速达通, 日光珈琲).
+_SPEAKER = re.compile(
+    r"^(?:[^,。;]{0,10}?(?:平台|品牌|公司|集团|球会|俱乐部|上市的|旗下))?"
+    r"(?P<org>[\u4e00-\u9fffA-Za-z0-9&]{2,14}?)"
+    r"(?:\(\s*[0-9A-Z.\-]{3,12}\s*\))?(?:董事会|官方|方面)?"
+    r"(?:今日|昨日|昨天|今天|日前|近日|本周[一二三四五六日]?|上周[一二三四五六日]|周[一二三四五六日]|今\(\d+\)日|\d{1,2}月\d{1,2}日)?(?:晚间|晚|下午|上午)?"
+    r"(?:发布)?(?:公告|宣布|确认|证实|披露|发布声明|发表声明|官宣|通报|辟谣|回应|否认|表示|称)"
+)
+
+
+def _speaker_org(sent: _Sent) -> Optional[Mention]:
+    """An organization announcing at the start of the sentence, unless it is a person or a generic word."""
+    match = _SPEAKER.match(sent.text)
+    if match is None:
+        return None
+    start, end = match.span("org")
+    phrase = sent.text[start:end]
+    if re.search(r"\d|月|日|该公司", sent.text[: end]):
+        return None  # 该公司6月11日公告: the company in focus speaks, and 6月11日 is no name
+    if phrase in generic_org_words() or titles_rank(phrase) < 9 or phrase in ("公司", "董事会", "该公司", "官方", "俱乐部"):
+        return None
+    if any(_local(p, sent)[0] < end and start < _local(p, sent)[1] for p in sent.ents.persons + sent.ents.pronouns):
+        return None
+    if re.match(r"^(?:据|经|在|从|对|向|与|和|但|而|并|此外|同时|另外|与此同时|通知|消息|文件)", phrase):
+        return None
+    if any(o.start - sent.start <= start and end <= o.end - sent.start for o in sent.ents.orgs):
+        return None
+    return Mention("org", sent.start + start, sent.start + end, phrase, phrase)
+
+
 def _learn(sent: _Sent, memory: Memory) -> None:
     """Record organizations, names and appositions this sentence establishes."""
     text = sent.text
+    speaker = _speaker_org(sent)
+    if speaker is not None:
+        sent.ents.orgs = sorted(
+            [o for o in sent.ents.orgs if not (o.start >= speaker.start and o.end <= speaker.end)] + [speaker],
+            key=lambda o: o.start,
+        )
+    from ..entities import org_lexicon
+
     for org in sent.ents.orgs:
         memory.org_first.setdefault(_org_key(org), org)
+        if org_lexicon().canonical(org.text) is None:
+            memory.org_counts[_org_key(org)] += 1  # lexicon organizations were counted over the whole text
     for person in sent.ents.persons:
         if person.kind == "person":
             memory.add_person(person)
@@ -492,7 +534,7 @@ def _on_trigger(
         if destination is not None and org is not None and _org_key(destination) == _org_key(org):
             destination = None
     elif family == "move":
-        persons = _persons_in(sent, c_start, start, memory)
+        persons = _persons_in(sent, c_start, start, memory, trigger=start)
         org = _org_after_marker(sent, 0, start, ("从", "由", "自", "前"))
         destination = _org_after(sent, end)
         if org is None or destination is None:
@@ -572,13 +614,21 @@ def _is_departure_use(text: str, start: int, end: int, trigger: Trigger, tokens:
     if trigger.word == "离开":
         # 离开 needs an organization, a clause end, 了/后/时/的, or a subject-only use.
         nxt = text[end : end + 1]
+        if _ORG_NOUN_AFTER.match(text, end):
+            return True  # 离开公司, 离开了老东家: the organization in focus
         if _proper_noun_at(tokens, end):
             return True
         if nxt and nxt not in ",.。;:!?、)」”\"后时的了 " and not re.match(r"[A-Za-z]", nxt):
             return _starts_with_org_word(text[end:])
     if trigger.word == "告别":
+        if _ORG_NOUN_AFTER.match(text, end) or _starts_with_org_word(text[end:]):
+            return True
         return "告别信" in text[start : end + 1] or "告别帖" in text[start : end + 1] or text[end : end + 1] in ("了", "")
     return True
+
+
+# Nouns that stand for the organization in focus right after 离开 / 告别.
+_ORG_NOUN_AFTER = re.compile(r"了?(?:该公司|公司|该行|球队|俱乐部|集团|东家|老东家|母公司|所在公司|工作多年的公司|服务[^,。]{0,6}的公司)")
 
 
 def _starts_with_org_word(rest: str) -> bool:
@@ -752,7 +802,7 @@ def _org_for(sent: _Sent, person: Mention, role: Optional[Mention], trigger_star
 
 
 _ORG_TOKEN_TAGS = ("n", "nz", "ns", "nt", "j", "eng", "nrt", "vn", "b")
-_NOT_ORG_WORDS = frozenset("公司 集团 董事会 公告 消息 报道 记者 网友 媒体 官方 前 原 新 该 其 本".split())
+_NOT_ORG_WORDS = frozenset("公司 集团 董事会 公告 消息 报道 记者 网友 媒体 官方 前 原 新 该 其 本 网传 传闻 人士 消息人士 知情人士 另有 业界 负责 针对".split())
 
 
 def _org_phrase_before(sent: _Sent, pos: int) -> Optional[Mention]:
