@@ -8,7 +8,6 @@ import argparse
 import json
 import logging
 import sys
-import time
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -16,12 +15,15 @@ log = logging.getLogger("departures")
 
 _EXTRACT_EXAMPLE = """example:
   departures extract corpus/ -o output/events.jsonl
-  departures extract dump.jsonl more/ -o output/events.jsonl
+  departures extract dump.jsonl more/ -o output/events.jsonl --workers 2
 
 Reads .txt / .md / .html files (folders are searched recursively) and JSONL dumps
 (one article per line: {"id", "text" | "html", "title", "url", "published", "lang"}).
 Writes one JSON line per departure event, errors.jsonl beside it (one line per
 document that failed), and for HTML the extracted text the offsets refer to.
+manifest.sqlite in the output folder remembers each document's events: a second
+run processes only new or changed documents (--force: all of them again), and a
+run that was killed goes on where it stopped.
 Exit status 0 when every document was read, 1 when some failed (see errors.jsonl)."""
 
 _EVALUATE_EXAMPLE = """example:
@@ -29,6 +31,17 @@ _EVALUATE_EXAMPLE = """example:
 
 Scores predicted events against gold as shared/spec/events.md describes: event
 precision/recall/F1, field scores over matched events, provenance soundness."""
+
+_MERGE_EXAMPLE = """example:
+  departures merge output/events.jsonl -o output/events.merged.jsonl
+  departures merge old/events.jsonl new/events.jsonl -o all/events.merged.jsonl --previous old/events.merged.jsonl
+
+One line per (person, organization, departure) across documents and scripts: names
+linked through their aliases (吳宇懷 = Tony Wu = 吴宇怀), organizations through
+models/orgs.tsv, the most precise date the sources agree on (conflicts listed),
+the strongest status, and every source event under "mentions". Merged ids stay
+the same when articles are added: the earlier merged file (--previous, by default
+the output file when it exists) pins them."""
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -50,8 +63,17 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     ext.add_argument("inputs", nargs="+", help="files, folders or JSONL dumps")
     ext.add_argument("-o", "--output", default="output/events.jsonl", help="events file (default: output/events.jsonl)")
-    ext.add_argument("--max-chars", type=int, default=20_000_000, help="skip (with an error line) articles longer than this")
+    ext.add_argument("--max-chars", type=_positive_int, default=None, help="skip (with an error line) articles longer than this (default: 1,000,000)")
     ext.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
+    ext.add_argument("-w", "--workers", type=_positive_int, default=1, help="worker processes (default: 1); output is the same for any number")
+    ext.add_argument("--force", action="store_true", help="process every document again, ignoring the manifest of earlier runs")
+    ext.add_argument("--progress", action="store_true", help="show progress even when stderr is not a terminal")
+    ext.add_argument("--chunk-size", type=_positive_int, default=32, help="articles handed to a worker at a time (default: 32)")
+    ext.add_argument(
+        "--merge",
+        action="store_true",
+        help="also merge across documents into <events>.merged.jsonl beside the events (keeps the ids of the merged file already there)",
+    )
     ext.set_defaults(func=_cmd_extract)
 
     ev = sub.add_parser(
@@ -67,46 +89,68 @@ def _build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print the report as JSON")
     ev.add_argument("--list", action="store_true", help="also list misses, false positives, date errors")
     ev.set_defaults(func=_cmd_evaluate)
+
+    mg = sub.add_parser(
+        "merge",
+        help="merge events of many documents: one line per (person, organization, departure)",
+        description="Merge the events of many documents into one line per departure, across scripts and aliases.",
+        epilog=_MERGE_EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    mg.add_argument("inputs", nargs="+", help="events JSONL files written by extract")
+    mg.add_argument("-o", "--output", default="output/events.merged.jsonl", help="merged file (default: output/events.merged.jsonl)")
+    mg.add_argument("--previous", help="an earlier merged file whose ids to keep (default: the output file, when it exists)")
+    mg.add_argument("--no-previous", action="store_true", help="ignore earlier merged files: ids from the input alone")
+    mg.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    mg.set_defaults(func=_cmd_merge)
+
+    from .cli_data import add_commands  # load, review, show
+
+    add_commands(sub)
     return parser
 
 
-def _cmd_extract(args: argparse.Namespace) -> int:
-    from .ingest import iter_inputs
-    from .records import DocumentError
-    from .run import process_article
-    from .write import OutputWriter
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
 
-    started = time.monotonic()
-    writer = OutputWriter(Path(args.output))
-    docs = failed = skipped = 0
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .batch import BatchOptions, BatchRun, Progress, format_summary
+
+    options = BatchOptions(
+        inputs=args.inputs,
+        output=Path(args.output),
+        workers=args.workers,
+        force=args.force,
+        chunk_size=args.chunk_size,
+    )
+    if args.max_chars is not None:
+        options.max_chars = args.max_chars
+    progress = Progress(sys.stderr) if not args.quiet and (args.progress or sys.stderr.isatty()) else None
     try:
-        for item in iter_inputs(args.inputs, max_chars=args.max_chars):
-            if isinstance(item, DocumentError):
-                writer.add_error(item)
-                failed += 1
-                continue
-            docs += 1
-            writer.add_extracted_text(item)
-            result = process_article(item)
-            if result.error is not None:
-                writer.add_error(result.error)
-                failed += 1
-            skipped += result.skipped
-            writer.add_events(result.events)
-    except BaseException:
-        writer.abort()
-        raise
-    writer.close()
-    if not args.quiet:
-        elapsed = time.monotonic() - started
-        print(
-            f"departures: {docs} documents read, {writer.events_written} events, {failed} failed, "
-            f"{skipped} without any trigger, {elapsed:.1f}s → {args.output}",
-            file=sys.stderr,
+        summary = BatchRun(options, on_progress=progress).run()
+    except BrokenProcessPool:
+        log.error(
+            "a worker process died (out of memory, or a crash in a native library); nothing was written. "
+            "Documents finished before it are in the manifest: run again to go on, with --workers 1 to see which document it was."
         )
-        if failed:
-            print(f"departures: see {writer.out_dir / 'errors.jsonl'} for the failed documents", file=sys.stderr)
-    return 1 if failed else 0
+        return 2
+    finally:
+        if progress is not None:
+            progress.finish()
+    if not args.quiet:
+        print(format_summary(summary, options.output), file=sys.stderr)
+    if args.merge:
+        from .merge import merge_files, merged_path_for
+
+        merged = merged_path_for(options.output)
+        merge_files([options.output], merged, previous=merged, quiet=args.quiet)
+    return 1 if summary.failed else 0
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
@@ -117,6 +161,14 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         print(json.dumps(report.to_json(), ensure_ascii=False))
     else:
         print(format_report(report, verbose=args.list))
+    return 0
+
+
+def _cmd_merge(args: argparse.Namespace) -> int:
+    from .merge import merge_files
+
+    previous = None if args.no_previous else (args.previous or args.output)
+    merge_files(args.inputs, args.output, previous=previous, quiet=args.quiet)
     return 0
 
 

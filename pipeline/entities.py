@@ -476,7 +476,11 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             continue  # a longer suffix starts here (科技 | 科技公司 is found as 公司 later)
         start = m.start()
         words = 0
-        before = [t for t in tokens if t.end <= m.start()]
+        inside = next((t for t in tokens if t.start < m.start() and t.end == end), None)
+        if inside is not None and inside.tag.startswith("n"):
+            start = inside.start  # the suffix ends a jieba word: 财政局, 教育厅
+            words = 1
+        before = [t for t in tokens if t.end <= start]
         for index in range(len(before) - 1, -1, -1):
             tok = before[index]
             if tok.end != start or words >= 3:
@@ -490,7 +494,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
                 break
             start = tok.start
             words += 1
-        if start == m.start() or text[start] in "该其本这那此各某一" or _generic_phrase(before[-words:]):
+        if start == m.start() or text[start] in "该其本这那此各某一" or _generic_phrase([t for t in tokens if start <= t.start and t.end <= m.start()] or before[-words:]):
             continue
         if m.group() in _WEAK_SUFFIXES and words < 2 and not any(t.tag == "ns" for t in before[-words:]):
             continue

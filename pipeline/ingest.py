@@ -17,7 +17,7 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Union
+from typing import BinaryIO, Iterable, Iterator, Optional, Union
 
 from .dates import parse_published
 from .records import Article, DocumentError
@@ -27,7 +27,14 @@ log = logging.getLogger(__name__)
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 HTML_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html"}
 DUMP_SUFFIXES = {".jsonl": "dump", ".ndjson": "dump"}
-DEFAULT_MAX_CHARS = 20_000_000
+# A million characters is some 500 pages, far beyond any news article; processing
+# one costs about 80 MB per worker, so the limit is what keeps a batch's memory bounded.
+DEFAULT_MAX_CHARS = 1_000_000
+_NO_TEXT = "has no text (empty or only white space); nothing to extract; check the download or remove it"
+_NO_PAGE_TEXT = (
+    "HTML page has no article text (only scripts, styles, navigation or markup); nothing to extract; "
+    "save the page after it has rendered, or give its text"
+)
 
 Item = Union[Article, DocumentError]
 
@@ -105,7 +112,7 @@ def _scrub(text: str) -> str:
 # language
 
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _SAMPLE = 6000
 
@@ -118,14 +125,13 @@ def detect_language(text: str) -> tuple[str, str]:
     *words*. Traditional is told from simplified by how much OpenCC's t2s changes.
     """
     sample = text[:_SAMPLE]
-    cjk = _CJK.findall(sample)
+    han = "".join(_CJK_RUN.findall(sample))  # runs, not single characters: ingest runs this on every article
     words = len(_LATIN_WORD.findall(sample))
-    if not cjk or len(cjk) < words * 0.5:
+    if not han or len(han) < words * 0.5:
         return "en", "latn"
     from .normalize import to_simplified
 
-    han = "".join(cjk)
-    changed = sum(1 for a, b in zip(han, to_simplified(han)) if a != b)
+    changed = sum(map(str.__ne__, han, to_simplified(han)))
     return "zh", ("hant" if changed >= max(2, len(han) * 0.03) else "hans")
 
 
@@ -299,11 +305,15 @@ def read_file(path: Path, doc_id: Optional[str] = None, max_chars: int = DEFAULT
     if len(text) > max_chars:
         return DocumentError(doc_id, "ingest", f"text is {len(text):,} characters, over the limit of {max_chars:,}; split it or raise --max-chars", path=str(path))
     text = _scrub(_universal_newlines(text))
+    if not text.strip():
+        return DocumentError(doc_id, "ingest", f"file {_NO_TEXT}", path=str(path))
     if fmt == "html":
         try:
             page = html_to_text(text)
         except Exception as exc:  # lxml/bs4 failures on pathological pages
             return DocumentError(doc_id, "ingest", f"HTML could not be parsed ({type(exc).__name__}: {exc}); save the page again or give its text", path=str(path))
+        if not page.text.strip():
+            return DocumentError(doc_id, "ingest", _NO_PAGE_TEXT, path=str(path))
         return _article(doc_id, page.text, "html", path=str(path), title=page.title, published=page.published, extracted_text=True)
     return _article(doc_id, text, fmt, path=str(path))
 
@@ -330,14 +340,38 @@ def article_from_record(record: object, line_no: int, source: str, max_chars: in
         "lang": record.get("lang") if isinstance(record.get("lang"), str) else None,
     }
     if isinstance(text, str):
+        if not text.strip():
+            return DocumentError(doc_id, "ingest", f"dump line's \"text\" {_NO_TEXT}", path=source, line=line_no)
         return _article(doc_id, _scrub(text), "dump", path=source, line_no=line_no, **meta)
     try:
         page = html_to_text(_scrub(html))
     except Exception as exc:
         return DocumentError(doc_id, "ingest", f"HTML could not be parsed ({type(exc).__name__}: {exc})", path=source, line=line_no)
+    if not page.text.strip():
+        return DocumentError(doc_id, "ingest", _NO_PAGE_TEXT, path=source, line=line_no)
     meta["title"] = meta["title"] or page.title
     meta["published"] = meta["published"] or page.published
     return _article(doc_id, page.text, "dump", path=source, line_no=line_no, extracted_text=True, **meta)
+
+
+def _dump_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, Optional[bytes]]]:
+    """(line number, bytes) of each line; ``None`` for a line longer than ``limit`` bytes,
+    which is skipped without ever being held in memory whole (a dump with a
+    missing newline can be gigabytes on one line)."""
+    line_no = 0
+    while True:
+        raw = handle.readline(limit)
+        if not raw:
+            return
+        line_no += 1
+        if len(raw) >= limit and not raw.endswith(b"\n"):
+            while True:
+                rest = handle.readline(limit)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield line_no, None
+            continue
+        yield line_no, raw
 
 
 def iter_dump(path: Path, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Item]:
@@ -348,8 +382,13 @@ def iter_dump(path: Path, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Item]:
     except OSError as exc:
         yield DocumentError(path.name, "ingest", f"cannot open the dump: {exc.strerror or exc}", path=source)
         return
+    # JSON spends at most 12 bytes on a character (an escaped surrogate pair): longer lines cannot fit the limit.
+    limit = max_chars * 12 + 65536
     with handle:
-        for line_no, raw in enumerate(handle, 1):
+        for line_no, raw in _dump_lines(handle, limit):
+            if raw is None:
+                yield DocumentError(f"{source}:{line_no}", "ingest", f"dump line is over {limit:,} bytes, more than an article of at most {max_chars:,} characters can take; raise --max-chars to read it", path=source, line=line_no)
+                continue
             if not raw.strip():
                 continue
             try:

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
-from typing import IO, Optional
+from typing import IO, Iterable, Optional
 
 from .records import Article, DocumentError, Event
 
@@ -51,6 +52,36 @@ class _AtomicFile:
             pass
 
 
+_TEMPORARY = re.compile(r"^\..+\.(\d+)\.tmp$")
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, owned by someone else
+        return True
+    return True
+
+
+def remove_stale_temporaries(out_dir: Path) -> list[Path]:
+    """Delete the temporary files a killed run left in ``out_dir`` (their writer's pid is gone).
+
+    A run killed with SIGKILL never commits, so its ``.events.jsonl.<pid>.tmp``
+    stays behind; a run still going (same folder, another process) keeps its own.
+    """
+    removed = []
+    if not out_dir.is_dir():
+        return removed
+    for path in out_dir.iterdir():
+        match = _TEMPORARY.match(path.name)
+        if match and int(match.group(1)) != os.getpid() and not _process_alive(int(match.group(1))):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
 class OutputWriter:
     """Writes one run's events, errors and extracted texts under one folder."""
 
@@ -64,8 +95,12 @@ class OutputWriter:
         self.errors_written = 0
 
     def add_events(self, events: list[Event]) -> None:
-        for event in events:
-            self._events.write_line(event_line(event))
+        self.add_event_lines([event_line(event) for event in events])
+
+    def add_event_lines(self, lines: Iterable[str]) -> None:
+        """Events already serialized (by a worker process, or copied from the manifest)."""
+        for line in lines:
+            self._events.write_line(line)
             self.events_written += 1
 
     def add_error(self, error: DocumentError) -> None:

@@ -645,12 +645,23 @@ def _is_negated(text: str, c_start: int, start: int) -> bool:
     return any(neg in window for neg in ("没有", "并未", "未曾", "不会"))
 
 
+_REMOVE_WORDS = frozenset({"免去", "免除", "撤销", "罢免"})
+_LISTING = re.compile(r"包括|分别是|分别为|有")
+
+
 def _subject_persons(
     sent: _Sent, c_start: int, start: int, end: int, c_end: int, family: str, memory: Memory, previous: Optional[_Sent]
 ) -> list[Mention]:
     """The people a leave/fired/post trigger is about."""
     text = sent.text
+    trigger_word = re.sub(r"了$", "", text[start:end])
     before = _persons_in(sent, c_start, start, memory, trigger=start)
+    if trigger_word in _REMOVE_WORDS:
+        # 免去邓宏伟的西岭市财政局局长职务 / 凌驰汽车还免去了范立鹏的副总裁职务
+        after = end + (1 if text[end : end + 1] == "了" else 0)
+        removed = [p for p in sent.ents.persons if _local(p, sent)[0] == after]
+        if removed:
+            return removed[:1]
     if family == "fired" and not text[start:end].startswith(("被", "遭")):
         # Active form: A解雇了X. The one before the verb fired someone, unless 被/遭 marks
         # the passive further back (X被公司解雇).
@@ -660,7 +671,13 @@ def _subject_persons(
         return before
     # 离开的吴宇怀 / 离职的百川智能联合创始人、商业化负责人洪涛: the 的-phrase names the person.
     if text[end : end + 1] == "的":
-        after = _persons_in(sent, end, c_end, memory)
+        listing = _LISTING.search(text, end, c_end)
+        if listing is not None:
+            # 去年离开橙果支付的高管包括首席产品官温子谦和风控负责人阮清秋
+            listed = _persons_in(sent, listing.end(), c_end, memory, allow_weak=True)
+            if listed:
+                return listed
+        after = _persons_in(sent, end, c_end, memory, allow_weak=True)
         if after:
             return after[:1]
     # 有3位高管离职,包括联合创始人谷雪梅和戴宗宏
@@ -759,7 +776,28 @@ def _role_for(sent: _Sent, person: Mention, memory: Memory) -> Optional[Mention]
             _, role = _apposition_after(sent, person)
             if role is not None:
                 return role
+        for role in sent.ents.roles:
+            if _local(role, sent)[0] == pe:
+                return role  # 汇程物流的罗海峰总经理: the title after the name
+        posted = _post_after_name(sent, person)[1]
+        if posted is not None:
+            return posted
     return memory.person_role.get(memory.resolve(person.text))
+
+
+def _post_after_name(sent: _Sent, person: Mention) -> tuple[Optional[Mention], Optional[Mention]]:
+    """免去X的A局长职务 / 免去了X的副总裁职务: (organization, role) after the name and 的."""
+    _, pe = _local(person, sent)
+    if sent.text[pe : pe + 1] != "的":
+        return None, None
+    pos = pe + 1
+    org = next((o for o in sent.ents.orgs if _local(o, sent)[0] == pos), None)
+    if org is not None:
+        pos = _local(org, sent)[1]
+    role = next((r for r in sent.ents.roles if _local(r, sent)[0] == pos), None)
+    if role is None or not re.match(r"(?:等)?(?:职务|一职|职位|岗位)", sent.text[_local(role, sent)[1] :]):
+        return None, None
+    return org, role
 
 
 def _org_for(sent: _Sent, person: Mention, role: Optional[Mention], trigger_start: int, memory: Memory) -> Optional[Mention]:
@@ -772,6 +810,8 @@ def _org_for(sent: _Sent, person: Mention, role: Optional[Mention], trigger_star
     """
     remembered = memory.person_org.get(memory.resolve(person.text))
     in_sentence = person.start >= sent.start and person.end <= sent.sentence.end and person.kind != "pronoun_ref"
+    if in_sentence and _post_after_name(sent, person)[0] is not None:
+        return _post_after_name(sent, person)[0]
     if in_sentence:
         if role is not None and sent.sentence.start <= role.start < sent.sentence.end:
             org = _org_before_role(sent, role)
