@@ -167,6 +167,10 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 def _cmd_merge(args: argparse.Namespace) -> int:
     from .merge import merge_files
 
+    missing = [name for name in args.inputs if not Path(name).is_file()]
+    if missing:
+        log.error("no such events file: %s", ", ".join(missing))
+        return 2
     previous = None if args.no_previous else (args.previous or args.output)
     merge_files(args.inputs, args.output, previous=previous, quiet=args.quiet)
     return 0

@@ -112,6 +112,10 @@ def _longest_first(matches: list[OrgMatch]) -> list[OrgMatch]:
     return taken
 
 
+# Any "chief … officer" the lexicon does not list.
+_CHIEF_OFFICER = re.compile(r"首席[\u4e00-\u9fff]{1,6}?官")
+
+
 class TitleLexicon:
     """Titles from ``models/titles_zh.tsv``: longest match first."""
 
@@ -132,6 +136,8 @@ class TitleLexicon:
                 if (start > 0 and _is_word_char(text[start - 1])) or (end < len(text) and _is_word_char(text[end])):
                     continue
             spans.append(OrgMatch(start, end, title))
+        for m in _CHIEF_OFFICER.finditer(text):
+            spans.append(OrgMatch(m.start(), m.end(), m.group()))  # 首席飞行官, 首席可持续发展官
         return [(m.start, m.end) for m in _longest_first(spans)]
 
 
@@ -489,7 +495,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
                 break  # jieba glued a verb to a name (李华是|极光科技): not part of the organization
             # Brand names of rare characters come out as single characters with odd tags (鼎|昇|地产).
             rare_char = len(tok.text) == 1 and tok.tag in ("ng", "zg", "g", "x") and _HAN.match(tok.text) and tok.text not in _NAME_STOP
-            nominal = tok.tag.startswith("n") or tok.tag in ("j", "eng", "nz", "ns", "nt", "b") or rare_char
+            nominal = tok.tag.startswith("n") or tok.tag in ("j", "eng", "nz", "ns", "nt", "b", "s") or rare_char
             if not nominal and not (words == 0 and _brand_word(tok, before[index - 1] if index else None)):
                 break
             start = tok.start
@@ -498,8 +504,8 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             continue
         if m.group() in _WEAK_SUFFIXES and words < 2 and not any(t.tag == "ns" for t in before[-words:]):
             continue
-        while text[start] in "前原" and end - start > 3:
-            start += 1  # 前晶衡半导体高级副总裁: the former employer is 晶衡半导体
+        while text[start] in "前原从在于向对和与跟被把将" and end - start > 3:
+            start += 1  # 前晶衡半导体高级副总裁, 从云脉科技离职: the organization starts after
         found.append(OrgMatch(start, end, text[start:end]))
         taken.append((start, end))
     # 南川市交通 inside 南川市交通运输局, 星河科技 inside 星河科技公司: keep the longer name.
@@ -509,7 +515,10 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
 
 
 def _generic_phrase(words: list[Token]) -> bool:
-    """香港物流公司, 美国AI公司: places and generic words only, so no name."""
+    """香港物流公司, 美国AI公司: generic words, perhaps after a place, so no name.
+    A place alone is a name (北京银行), and so is a word jieba guesses is a place (云脉科技)."""
+    if not any(t.text in generic_org_words() for t in words):
+        return False
     return all(t.text in generic_org_words() or t.tag == "ns" for t in words)
 
 
