@@ -478,6 +478,8 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
         end = m.end()
         if _overlaps(m.start(), end, taken) or _overlaps(m.start(), end, list(titles)):
             continue  # 首席信息官 is a title, not an organization ending in 信息
+        if m.group() in role_modifiers() and any(t_start == end for t_start, _ in titles):
+            continue  # 星河科技视频负责人: 视频 belongs to the title
         if end < len(text) and any(text[m.start() : end + k] in org_suffix_words() for k in (1, 2, 3)):
             continue  # a longer suffix starts here (科技 | 科技公司 is found as 公司 later)
         start = m.start()
