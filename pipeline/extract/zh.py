@@ -36,7 +36,7 @@ from typing import Optional
 import ahocorasick
 
 from .. import dates as dates_mod
-from ..entities import SentenceEntities, find_entities, generic_org_words, titles_rank
+from ..entities import SentenceEntities, find_entities, generic_org_words, role_modifiers, titles_rank
 from ..lexicons import read_rows
 from ..records import Candidate, DateValue, Document, Extraction, Mention, Sentence
 from ..segment import tokenize
@@ -512,6 +512,8 @@ def _on_trigger(
     text = sent.text
     c_start, c_end = _clause(sent, start)
     status = cue_lexicon().status(text[c_start:c_end]) or cue_lexicon().status(text[:start])
+    if status != "attempt" and cue_lexicon().status(text[c_end:]) == "denied":
+        status = "denied"  # 针对…离职的传闻,公司回应称消息不实: the denial comes after
     if status == "attempt":
         return []
     if not _is_departure_use(text, start, end, trigger, sent.tokens):
@@ -869,6 +871,11 @@ def _org_phrase_before(sent: _Sent, pos: int) -> Optional[Mention]:
     phrase = text[start:end].strip()
     if len(phrase) < 2 or len(phrase) > 14 or phrase in generic_org_words() or titles_rank(phrase) < 9:
         return None
+    words = [t.text for t in sent.tokens if start <= t.start and t.end <= end]
+    if all(w in role_modifiers() or w in generic_org_words() for w in words):
+        return None  # 智能座舱负责人, 模型创业公司: part of the title, or no name at all
+    if cue_lexicon().status(phrase) is not None or re.search(r"人士|消息|传闻|业界|市场", phrase):
+        return None  # 市场传闻称, 另有消息人士称: a source, not an employer
     if any(_local(p, sent)[0] < end and start < _local(p, sent)[1] for p in sent.ents.persons):
         return None
     return Mention("org", sent.start + start, sent.start + end, phrase)
