@@ -42,7 +42,9 @@ _LATIN_NAME = re.compile(
     r"(?![A-Za-z0-9À-ÿ])"
 )
 _FOREIGN_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}[·•\-][\u4e00-\u9fff]{1,8}(?:[·•\-][\u4e00-\u9fff]{1,8})?")
-_PRONOUN = re.compile(r"(他们|她们|他|她)(?![人])")
+_PRONOUN = re.compile(r"(他们|她们|该高管|该名高管|该人士|此人|他|她)(?![人])")
+# A surname with 总 or 董 (戚总, 柏董) stands for a person the text has named.
+_SURNAME_TITLE = re.compile(r"([\u4e00-\u9fff]{1,2})(总|董)(?![裁经监监理部统结额共体量数])")
 _ORG_PRONOUN = re.compile(r"该(?:公司|集团|行|企业|机构|团队|实验室|校|队|俱乐部|部门)|(?<![尤极与])其(?![他中实余次])")
 # Weekdays and relative days that jieba sometimes tags as names (上周三).
 _DATE_WORD = re.compile(r"(?:上|下|本|这|每)?(?:周|星期|礼拜)[一二三四五六日天]|[今昨明前后]天|[今昨明]日")
@@ -300,7 +302,11 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
     for start, end, kind in sorted(persons):
         ents.persons.append(Mention(kind, offset + start, offset + end, text[start:end]))
     for m in _PRONOUN.finditer(text):
-        if not _overlaps(m.start(), m.end(), taken):
+        if not _overlaps(m.start(), m.end(), taken) or m.group().startswith("该"):  # 该高管 covers the title 高管
+            ents.pronouns.append(Mention("pronoun", offset + m.start(), offset + m.end(), m.group()))
+    for m in _SURNAME_TITLE.finditer(text):
+        if _surname_at(text, m.start()) == len(m.group(1)) and (m.start() == 0 or not _HAN.match(text[m.start() - 1]) or m.start() in boundaries):
+            ents.persons = [p for p in ents.persons if not (p.start - offset < m.end() and m.start() < p.end - offset)]
             ents.pronouns.append(Mention("pronoun", offset + m.start(), offset + m.end(), m.group()))
     for m in _ORG_PRONOUN.finditer(text):
         ents.org_pronouns.append(Mention("org_pronoun", offset + m.start(), offset + m.end(), m.group()))
@@ -485,7 +491,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
         start = m.start()
         words = 0
         inside = next((t for t in tokens if t.start < m.start() and t.end == end), None)
-        if inside is not None and inside.tag.startswith("n"):
+        if inside is not None and inside.tag.startswith("n") and len(inside.text) >= 3:
             start = inside.start  # the suffix ends a jieba word: 财政局, 教育厅
             words = 1
         before = [t for t in tokens if t.end <= start]
@@ -521,6 +527,8 @@ def _generic_phrase(words: list[Token]) -> bool:
     A place alone is a name (北京银行), and so is a word jieba guesses is a place (云脉科技)."""
     if not any(t.text in generic_org_words() for t in words):
         return False
+    if words[-1].text in generic_org_words() and len(words) <= 2:
+        return True  # 大模型创业公司, 保全公司: a kind of company
     return all(t.text in generic_org_words() or t.tag == "ns" for t in words)
 
 

@@ -291,6 +291,8 @@ def _speaker_org(sent: _Sent) -> Optional[Mention]:
         return None
     start, end = match.span("org")
     phrase = sent.text[start:end]
+    if re.search(r"人士|消息|传闻|网传|业界|市场|媒体|记者|网友", phrase):
+        return None  # 市场传闻称, 另有消息人士称: a source speaks, not the employer
     if re.search(r"\d|月|日|该公司", sent.text[: end]):
         return None  # 该公司6月11日公告: the company in focus speaks, and 6月11日 is no name
     if phrase in generic_org_words() or titles_rank(phrase) < 9 or phrase in ("公司", "董事会", "该公司", "官方", "俱乐部"):
@@ -754,6 +756,15 @@ def _resolve_pronoun(person: Mention, memory: Memory, previous: Optional[_Sent],
             return None
         people = [p for p in previous.ents.persons if p.kind == "person" or p.text in memory.canonical]
         return [_as_reference(p) for p in people] or None
+    if person.text.endswith(("总", "董")) and len(person.text) <= 3:
+        # 戚总: the named person with that surname, the one in focus first
+        surname = person.text[:-1]
+        candidates = [memory.focus_person] if memory.focus_person is not None else []
+        candidates += [m for m in memory.first_mention.values()]
+        for target in candidates:
+            if target is not None and target.text.startswith(surname) and len(target.text) > len(surname) + 0:
+                return _as_reference(target)
+        return None
     earlier = [p for p in sent.ents.persons if p.end <= person.start]
     target = earlier[-1] if earlier else memory.focus_person
     return _as_reference(target) if target is not None else None
