@@ -537,6 +537,10 @@ def _on_trigger(
         destination = memory.focus_org(sent) if org is not None else None
         if destination is not None and org is not None and _org_key(destination) == _org_key(org):
             destination = None
+    elif family == "succeed":
+        # 由宁泽川接替骆永康的总裁职务: the predecessor, named after the verb, leaves
+        persons = [p for p in sent.ents.persons if end <= _local(p, sent)[0] <= end + 1]
+        persons = [p for p in persons if re.match(r"的[^,。;]{0,16}(?:职务|一职|职位)", text[_local(p, sent)[1] :])]
     elif family == "move":
         persons = _persons_in(sent, c_start, start, memory, trigger=start)
         org = _org_after_marker(sent, 0, start, ("从", "由", "自", "前"))
