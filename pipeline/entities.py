@@ -13,6 +13,7 @@ analysis text).
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -348,11 +349,39 @@ def _name_evidence(
     if is_nr and (text[end : end + 1] in ("、", "等", "和", "与", ",") or text[start - 1 : start] in ("、", "和", "与")):
         return "person"
     verb_after = bool(_DEPARTURE_VERB_AFTER.match(text[end : end + 4]))
+    if common_word(name) and not is_nr:
+        return None  # 国企, 宣布: words of the dictionary that merely start with a surname character
     if start in role_ends and verb_after:
         return "person_weak"  # 副总裁金力辞职: jieba reads 金力 as a noun, the position says name
+    given = name[_surname_at(name, 0) :]
+    if verb_after and not common_word(name) and not common_word(given, 5) and (start == 0 or not _HAN.match(text[start - 1]) or start in role_ends):
+        return "person_weak"  # 栗坤宣布…辞职: no dictionary word, standing where a subject stands
     if is_nr or (verb_after and name_like_tokens):
         return "person_weak"  # trusted only right before a trigger (王芊申请辞去…)
     return None
+
+
+@functools.lru_cache(maxsize=None)
+def _dictionary_frequencies() -> dict[str, int]:
+    """jieba's own dictionary (the one rjieba segments with): word → frequency.
+
+    Loaded once, on the first name that needs it; it tells a name jieba has never
+    seen (栗坤) from an ordinary word that starts with a surname character (国企)."""
+    import jieba
+
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    frequencies: dict[str, int] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 3 and not parts[2].startswith("nr") and 2 <= len(parts[0]) <= 4:
+                frequencies[parts[0]] = int(parts[1])
+    return frequencies
+
+
+def common_word(text: str, threshold: int = 20) -> bool:
+    """Is ``text`` an ordinary dictionary word (not a name) of some frequency?"""
+    return _dictionary_frequencies().get(text, 0) >= threshold
 
 
 @functools.lru_cache(maxsize=None)
