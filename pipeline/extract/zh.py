@@ -72,15 +72,21 @@ class TriggerLexicon:
             self._automaton.add_word(word, word)
         self._automaton.make_automaton()
 
-    def find(self, text: str) -> list[tuple[int, int, Trigger]]:
+    def find(self, text: str, word_starts: Optional[set[int]] = None) -> list[tuple[int, int, Trigger]]:
+        """Trigger hits, overlaps resolved: the longest leftmost hit (被解雇 beats 解雇),
+        except that a hit starting inside a jieba word loses to one starting a word
+        (申请辞去: 辞去, not 请辞)."""
         hits = []
         for end_index, word in self._automaton.iter(text):
             hits.append((end_index - len(word) + 1, end_index + 1, self.triggers[word]))
+        if word_starts is not None:
+            aligned = [h for h in hits if h[0] in word_starts]
+            hits = aligned + [h for h in hits if h[0] not in word_starts and not any(a[0] < h[1] and h[0] < a[1] for a in aligned)]
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         kept: list[tuple[int, int, Trigger]] = []
         for hit in hits:
             if kept and hit[0] < kept[-1][1]:
-                continue  # 被解雇 beats 解雇
+                continue
             kept.append(hit)
         return kept
 
@@ -261,7 +267,7 @@ def extract_zh(doc: Document) -> Extraction:
         found = table_state.read(sent, memory, doc)
         if found is None:
             found = []
-            for start, end, trigger in lexicon.find(sentence.text):
+            for start, end, trigger in lexicon.find(sentence.text, {t.start for t in tokens}):
                 found.extend(_on_trigger(doc, sent, start, end, trigger, memory, previous))
         for cand in found:
             if cand.org is not None and cand.person.kind != "pronoun_ref":
@@ -407,7 +413,7 @@ def _persons_in(
 
 
 _SUBJECT_GAP = re.compile(
-    r"^\s*(?:先生|女士|博士|教授)?\s*(?:也|已|已经|正式|宣布|将|突然|主动|均|都|刚刚|日前|近日|今天|昨天|今日|昨日|被|遭|"
+    r"^\s*(?:先生|女士|博士|教授|同志)?\s*(?:也|已|已经|正式|宣布|将|突然|主动|均|都|刚刚|日前|近日|今天|昨天|今日|昨日|被|遭|"
     r"因故|因病|引咎|选择|决定|提出|申请|请求|递交|提交|本人|因[^,。]{0,12}?原因|于[^,。]{0,14}?|在[^,。]{0,10}?|从[^,。]{0,12}?|由[^,。]{0,12}?|向[^,。]{0,12}?)*\s*$"
 )
 
@@ -664,6 +670,13 @@ def _subject_persons(
     text = sent.text
     trigger_word = re.sub(r"了$", "", text[start:end])
     before = _persons_in(sent, c_start, start, memory, trigger=start)
+    owner = re.search(r"的(?:书面|亲笔)?$", text[c_start:start])
+    if owner is not None and re.match(r"(?:报告|申请|信|请求)", text[end : end + 2]):
+        # 收到蔡锦龙的书面辞职报告: the one whose resignation letter it is
+        owner_end = c_start + owner.start()
+        writers = [p for p in sent.ents.persons if _local(p, sent)[1] == owner_end]
+        if writers:
+            return writers
     if trigger_word in _REMOVE_WORDS:
         # 免去邓宏伟的西岭市财政局局长职务 / 凌驰汽车还免去了范立鹏的副总裁职务
         after = end + (1 if text[end : end + 1] == "了" else 0)
