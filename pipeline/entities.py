@@ -263,6 +263,7 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
             persons.append((start, end, "person"))
             taken.append((start, end))
     pos = 0
+    rejected: tuple[int, int] = (-1, -1)
     while pos < len(text):
         if not _HAN.match(text[pos]) or _overlaps(pos, pos + 1, taken):
             pos += 1
@@ -273,10 +274,14 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
             name_like = bool(covering) and all(t.tag.startswith(_NAME_LIKE_TAGS) for t in covering)
             kind = _name_evidence(text, pos, end, tokens_at.get(pos), role_ends, known_names, name_like)
             if kind and (pos == 0 or not _HAN.match(text[pos - 1]) or pos in boundaries or pos in role_ends):
-                persons.append((pos, end, kind))
-                taken.append((pos, end))
+                start = pos
+                if rejected == (pos - 1, end) and pos - 1 in tokens_at and len(tokens_at[pos - 1].text) == 1:
+                    start = pos - 1  # 郑|海涛: jieba cut the surname off; the name is 郑海涛
+                persons.append((start, end, kind))
+                taken.append((start, end))
                 pos = end
                 continue
+            rejected = (pos, end)
         pos += 1
     # A name right after a title that is not a Chinese surname name: 财政大臣哈蒙德.
     for role_end in sorted(role_ends):
@@ -293,6 +298,8 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
             start = tok.start
             if start >= 2 and text[start - 2 : start] in surnames()[1] and not _overlaps(start - 2, start, taken):
                 start -= 2  # jieba reads 欧阳 as a place and 慧琳 as the name
+            elif len(tok.text) == 2 and start >= 1 and text[start - 1] in surnames()[0] and (start - 1) in tokens_at and tokens_at[start - 1].end == start and not _overlaps(start - 1, start, taken):
+                start -= 1  # 郑|海涛: jieba cut the surname off the given name
             end = tok.end
             while end - tok.start > 2 and text[end - 1] in _NAME_STOP:
                 end -= 1  # jieba glues a verb to a name: 李华是 → 李华
@@ -591,9 +598,9 @@ def titles_rank(role: str) -> int:
     """How senior a role is (1 top), for choosing between roles of one person."""
     ranks = title_lexicon().rank
     best = 9
-    for title, rank in ranks.items():
-        if title in role:
-            best = min(best, rank)
+    # Titles as the matcher reads them, longest first: 副总裁 is not 总裁.
+    for start, end in title_lexicon().find(role):
+        best = min(best, ranks.get(role[start:end], 2))
     lowered = f" {role.lower()} "
     for title, rank in english_title_ranks().items():
         if f" {title} " in lowered:

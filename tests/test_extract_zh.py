@@ -128,3 +128,70 @@ def test_aliases_from_gloss_and_surname_mentions():
     events = by_person(run_text(text))
     assert "Ming Wu" in events["吴明"].person_aliases
     assert "Turner" in events["Alan Turner"].person_aliases
+
+
+def test_removal_from_post_names_the_person_after_the_verb():
+    events = run_text("临江市人民政府日前决定,免去周明的临江市财政局局长职务。")
+    assert [(e.person, e.org, e.role) for e in events] == [("周明", "临江市财政局", "局长")]
+
+
+def test_predecessor_in_an_appointment_leaves():
+    events = run_text("星河科技6月10日公告,董事会决定由执行副总裁吴芳接替郑海涛的总裁职务。")
+    assert [(e.person, e.org, e.role) for e in events] == [("郑海涛", "星河科技", "总裁")]
+
+
+def test_announcing_organization_is_the_one_left():
+    events = run_text("快递平台速运通上周五确认,首席运营官孙立因违反公司合规政策被解雇。")
+    assert [(e.person, e.org, e.role) for e in events] == [("孙立", "速运通", "首席运营官")]
+
+
+def test_this_executive_and_surname_with_zong_resolve_to_the_person_in_focus():
+    events = run_text("极光科技副总裁钱进上月卷入风波。公司昨日宣布,该高管已被解雇。")
+    assert [(e.person, e.org, len(e.sources)) for e in events] == [("钱进", "极光科技", 2)]
+    events = run_text("极光科技首席技术官钱进负责研发多年。知情人士透露,钱总已于本月初离职。")
+    assert [(e.person, e.status, e.date) for e in events] == [("钱进", "reported", "2025-06")]
+
+
+def test_leaving_the_company_is_leaving_the_organization_in_focus():
+    events = run_text("2024年上半年,澜海储能的海外销售总监王芳离开公司,加盟了一家德国企业。")
+    assert [(e.person, e.org, e.date) for e in events] == [("王芳", "澜海储能", "2024-H1")]
+
+
+def test_announcement_subject_several_clauses_before_the_trigger():
+    events = run_text("星河科技同日公告,刘洋因个人原因,申请辞去公司副总裁职务。")
+    assert [(e.person, e.org) for e in events] == [("刘洋", "星河科技")]
+
+
+def test_denial_later_in_the_sentence():
+    events = run_text("针对首席执行官王立新即将离职的传闻,星河科技昨日回应称消息不实。")
+    assert [(e.person, e.status) for e in events] == [("王立新", "denied")]
+
+
+def test_dictionary_words_starting_with_a_surname_are_not_names():
+    assert run_text("90后女孩从国企辞职,摆摊卖小吃。") == []
+    assert run_text("特斯拉首席技术官宣布辞职。") == []
+
+
+def test_traditional_source_gives_the_same_events_in_its_own_script():
+    simplified = run_text("宏硕电子今日公告,发言人暨财务长林佩璇因生涯规划离职。")
+    traditional = run_text("宏碩電子今日公告，發言人暨財務長林佩璇因生涯規劃離職。", script="hant")
+    assert [(e.person, e.org, e.role) for e in simplified] == [("林佩璇", "宏硕电子", "财务长")]
+    assert [(e.person, e.org, e.role) for e in traditional] == [("林佩璇", "宏碩電子", "財務長")]
+    source = "宏碩電子今日公告，發言人暨財務長林佩璇因生涯規劃離職。"
+    assert all(source[s.start : s.end] == s.text for s in traditional[0].sources)
+
+
+def test_chinese_test_set_holds_its_floor(tmp_path):
+    """The Chinese set under tests/data/zh (original text written for this project)."""
+    from pathlib import Path
+
+    from pipeline.cli import main
+    from pipeline.evaluate import evaluate, load_jsonl, load_sources
+
+    data = Path(__file__).parent / "data" / "zh"
+    out = tmp_path / "events.jsonl"
+    assert main(["extract", str(data / "dump.jsonl"), "-o", str(out), "--quiet"]) == 0
+    report = evaluate(load_jsonl(data / "gold.jsonl"), load_jsonl(out), load_sources([data / "dump.jsonl"]))
+    # Measured 2026-11-23: P 0.94, R 0.72, F1 0.82; the floor catches regressions.
+    assert report.precision >= 0.90 and report.f1 >= 0.80, report.to_json()
+    assert report.provenance_sound == report.provenance_checked

@@ -204,7 +204,11 @@ def _prime_memory(doc: Document, memory: Memory) -> None:
             owner = next(iter(owners))
             if short not in memory.canonical:
                 memory.canonical[short] = owner
-                memory.aliases.setdefault(owner, set()).add(short)
+                # An alias only when the text uses the short form on its own (Sharma), not
+                # merely as part of the full name (Jimmy in every "Jimmy Ba").
+                alone = len(re.findall(r"(?<![A-Za-z])" + re.escape(short) + r"(?![A-Za-z])", text)) > len(re.findall(re.escape(owner), text))
+                if alone:
+                    memory.aliases.setdefault(owner, set()).add(short)
     # Chinese name followed by a Latin gloss: 杨格(Greg Yang)
     for m in re.finditer(r"([\u4e00-\u9fff]{2,4})\(\s*([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){1,2})\s*\)", text):
         zh_name, latin = m.group(1), m.group(2)
