@@ -47,6 +47,8 @@ _PRONOUN = re.compile(r"(他们|她们|该高管|该名高管|该人士|此人|�
 # A surname with 总 or 董 (戚总, 柏董) stands for a person the text has named.
 _SURNAME_TITLE = re.compile(r"([\u4e00-\u9fff]{1,2})(总|董)(?![裁经监监理部统结额共体量数])")
 _ORG_PRONOUN = re.compile(r"该(?:公司|集团|行|企业|机构|团队|实验室|校|队|俱乐部|部门)|(?<![尤极与])其(?![他中实余次])")
+# After "X,": an organization's title in apposition (A的首席科学家, A首席科学家).
+_APPOSITION_ROLE = re.compile(r"[^,。;]{0,20}?(?:首席|总裁|总经理|董事|总监|负责人|主任|经理|长|主管|合伙人|创始人|科学家|研究员|教练)")
 # Weekdays and relative days that jieba sometimes tags as names (上周三).
 _DATE_WORD = re.compile(r"(?:上|下|本|这|每)?(?:周|星期|礼拜)[一二三四五六日天]|[今昨明前后]天|[今昨明]日")
 _AFTER_NAME = set("于被已因将在也等曾从和与及、,。;:的则均都先向")
@@ -353,6 +355,8 @@ def _name_evidence(
         return "person"  # strictly inside an enumeration: 洪涛、焦可、陈炜鹏
     if (start in role_ends or _bounded_item(text, start, end) or gloss) and not ordinary_word:
         return "person"
+    if (start == 0 or text[start - 1] in ",。;:") and after == "," and _APPOSITION_ROLE.match(text, end + 1) and not common_word(name):
+        return "person"  # 贺知远,深蓝量子计算的首席科学家,…: a name opening an apposition
     if is_nr and (text[end : end + 1] in ("、", "等", "和", "与", ",") or text[start - 1 : start] in ("、", "和", "与")):
         return "person"
     verb_after = bool(_DEPARTURE_VERB_AFTER.match(text[end : end + 4]))
@@ -505,7 +509,7 @@ def _org_suffix() -> re.Pattern:
 
 # Single-character and government suffixes name an organization only after a place
 # or two words: 南川市交通运输局, not 布局 or 这一局.
-_WEAK_SUFFIXES = frozenset({"局", "厅", "委", "队", "办公室", "政府", "企业", "股份", "控股", "计算"})
+_WEAK_SUFFIXES = frozenset({"局", "厅", "委", "部", "队", "办公室", "政府", "企业", "股份", "计算"})
 
 
 def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], titles: list[tuple[int, int]] = ()) -> list[OrgMatch]:
@@ -520,26 +524,26 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
         end = m.end()
         if _overlaps(m.start(), end, taken) or _overlaps(m.start(), end, list(titles)):
             continue  # 首席信息官 is a title, not an organization ending in 信息
-        if m.group() in role_modifiers() and any(t_start == end for t_start, _ in titles):
-            continue  # 星河科技视频负责人: 视频 belongs to the title
+        if m.group() in role_modifiers() and any(t_start == end for t_start, _ in titles) and _suffix_ends_at(text, m.start()):
+            continue  # 星河科技视频负责人: an organization ends before 视频, which belongs to the title
         if end < len(text) and any(text[m.start() : end + k] in org_suffix_words() for k in (1, 2, 3)):
             continue  # a longer suffix starts here (科技 | 科技公司 is found as 公司 later)
         start = m.start()
         words = 0
         inside = next((t for t in tokens if t.start < m.start() and t.end == end), None)
-        if inside is not None and inside.tag.startswith("n") and len(inside.text) >= 3:
+        if inside is not None and m.group() in _WEAK_SUFFIXES and inside.tag.startswith("n") and len(inside.text) >= 3:
             start = inside.start  # the suffix ends a jieba word: 财政局, 教育厅
             words = 1
         before = [t for t in tokens if t.end <= start]
         for index in range(len(before) - 1, -1, -1):
             tok = before[index]
-            if tok.end != start or words >= 3:
+            if tok.end != start or words >= (4 if m.group() in _WEAK_SUFFIXES else 3):
                 break
-            if tok.text in ("该", "其", "本", "这家", "多家", "公司") or _GLUED_FUNCTION_WORD.search(tok.text) or tok.text in org_lead_words():
+            if tok.text in ("该", "其", "本", "这家", "多家", "公司") or _GLUED_FUNCTION_WORD.search(tok.text) or tok.text in org_lead_words() or tok.text.endswith("公司"):
                 break  # jieba glued a verb to a name (李华是|极光科技): not part of the organization
             # Brand names of rare characters come out as single characters with odd tags (鼎|昇|地产).
             rare_char = len(tok.text) == 1 and tok.tag in ("ng", "zg", "g", "x") and _HAN.match(tok.text) and tok.text not in _NAME_STOP
-            nominal = tok.tag.startswith("n") or tok.tag in ("j", "eng", "nz", "ns", "nt", "b", "s") or rare_char
+            nominal = tok.tag.startswith("n") or tok.tag in ("j", "eng", "nz", "ns", "nt", "b", "s", "vn") or rare_char
             if not nominal and not (words == 0 and _brand_word(tok, before[index - 1] if index else None)):
                 break
             start = tok.start
@@ -576,7 +580,12 @@ def _brand_word(tok: Token, previous: Optional[Token]) -> bool:
         return False
     if previous is None or previous.tag in ("x", "p", "uj", "c", "ul", "d", "r", "f") or not previous.text.strip():
         return True
-    return previous.text in org_lead_words()
+    return previous.text in org_lead_words() or previous.text.endswith(("公司", "集团", "平台", "品牌"))
+
+
+def _suffix_ends_at(text: str, pos: int) -> bool:
+    """Does an organization suffix word end exactly at ``pos`` (星河科技|视频)?"""
+    return any(text[pos - n : pos] in org_suffix_words() for n in range(1, 7) if pos - n >= 0)
 
 
 @functools.lru_cache(maxsize=None)
