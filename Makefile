@@ -25,5 +25,9 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest
 
+# Builds the benchmark dumps into bench/out/ (git-ignored; needs $(SHARED)) and prints a table.
+bench: setup
+	$(BIN)/python bench/run.py
+
 clean:
 	rm -rf output/ .pytest_cache

@@ -140,6 +140,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             "Documents finished before it are in the manifest: run again to go on, with --workers 1 to see which document it was."
         )
         return 2
+    except KeyboardInterrupt:
+        log.error("interrupted; nothing was written. Documents finished so far are in the manifest: run the same command again to go on.")
+        return 130
     finally:
         if progress is not None:
             progress.finish()
