@@ -30,6 +30,7 @@ _NAME_STOP = set(
     "的了在是于也已和与及等被将曾从则均都称说为因对向离辞宣加出此这那以并而又还就才所让把给到去来"
     "个位名们等着过上下中内外后前年月日时每各该其者或即仍再更最很非没不有无要会能已经表示认却"
     "担任职兼任现原首席总副任告别走退卸免请跳开解曝据传拟"
+    "组部队处科局室厅所"  # units of an organization: 金融组 is no name
 )
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _DEPARTURE_VERB_AFTER = re.compile(r"(?:辞|离|卸|请辞|宣布|申请|提出|因|已经|已|正式|被|遭|退休|向)")
@@ -288,7 +289,11 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
     # A name right after a title that is not a Chinese surname name: 财政大臣哈蒙德.
     for role_end in sorted(role_ends):
         tok = tokens_at.get(role_end)
-        if tok is not None and tok.tag.startswith("nr") and not _overlaps(tok.start, tok.end, taken):
+        if tok is None or _overlaps(tok.start, tok.end, taken):
+            continue
+        # jieba tags transliterations as places or brands too (主帅埃利斯辞职, 副总裁道林将离职)
+        foreign = tok.tag in ("ns", "nz", "nrt") and 2 <= len(tok.text) <= 5 and _DEPARTURE_VERB_AFTER.match(text[tok.end : tok.end + 4])
+        if tok.tag.startswith("nr") or foreign:
             if tok.text not in not_names():
                 persons.append((tok.start, tok.end, "person"))
                 taken.append((tok.start, tok.end))
@@ -365,7 +370,7 @@ def _name_evidence(
     if start in role_ends and verb_after:
         return "person_weak"  # 副总裁金力辞职: jieba reads 金力 as a noun, the position says name
     given = name[_surname_at(name, 0) :]
-    if verb_after and not common_word(name) and not common_word(given, 5) and (start == 0 or not _HAN.match(text[start - 1]) or start in role_ends):
+    if verb_after and not common_word(name) and not common_word(given, 5):
         return "person_weak"  # 栗坤宣布…辞职: no dictionary word, standing where a subject stands
     if is_nr or (verb_after and name_like_tokens):
         return "person_weak"  # trusted only right before a trigger (王芊申请辞去…)

@@ -614,7 +614,7 @@ def _sentence_at(doc: Document, pos: int) -> Optional[Sentence]:
     return None
 
 
-_NOT_DEPARTURE_AFTER = ("率", "潮", "补偿", "手续", "证明")
+_NOT_DEPARTURE_AFTER = ("率", "潮", "补偿", "手续", "证明", "撤")
 
 
 def _proper_noun_at(tokens: list, pos: int) -> bool:
