@@ -36,7 +36,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _DEPARTURE_VERB_AFTER = re.compile(r"(?:辞|离|卸|请辞|宣布|申请|提出|因|已经|已|正式|被|遭|退休|向)")
 _NAME_LIKE_TAGS = ("nr", "ns", "nz", "nt", "x", "j", "eng")
 _HONORIFICS = frozenset(["男", "女", "某", "小姐", "先生", "女士", "总", "老师", "姓", "氏", "某某", "家", "师傅", "同学", "阿姨", "大爷"])
-_LATIN_NAME = re.compile(
+LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9À-ÿ])"
     r"[A-Z][a-zà-ÿ'’\-]+(?:[A-Z][a-zà-ÿ]+)?"  # a capitalized word, or a glued pair (ZoëHitzig)
     r"(?:\s?\([A-Z][a-zà-ÿ]+\))?"  # a gloss inside the name: Yuhuai (Tony) Wu
@@ -179,7 +179,7 @@ class SentenceEntities:
     org_pronouns: list[Mention] = field(default_factory=list)
 
 
-def _surname_at(text: str, pos: int) -> int:
+def surname_length(text: str, pos: int) -> int:
     """Length of the surname starting at ``pos`` (0 when there is none)."""
     single, compound = surnames()
     if text[pos : pos + 2] in compound:
@@ -196,7 +196,7 @@ def chinese_name_at(text: str, pos: int, boundaries: set[int]) -> int:
     ``boundaries`` are jieba's word boundaries: when jieba starts a word of two or
     more characters right after a two-character name (张帆/加入), the name stops there.
     """
-    slen = _surname_at(text, pos)
+    slen = surname_length(text, pos)
     if not slen:
         return 0
     given_start = pos + slen
@@ -223,7 +223,7 @@ def chinese_name_at(text: str, pos: int, boundaries: set[int]) -> int:
 def _latin_persons(text: str, orgs: list[OrgMatch]) -> list[tuple[int, int, bool]]:
     """Latin name candidates: (start, end, strong). Single words are weak."""
     out = []
-    for m in _LATIN_NAME.finditer(text):
+    for m in LATIN_NAME.finditer(text):
         start, end = m.span()
         if any(o.start <= start and end <= o.end for o in orgs) or any(start <= o.start < end for o in orgs):
             continue
@@ -320,7 +320,7 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
         if not _overlaps(m.start(), m.end(), taken) or m.group().startswith("该"):  # 该高管 covers the title 高管
             ents.pronouns.append(Mention("pronoun", offset + m.start(), offset + m.end(), m.group()))
     for m in _SURNAME_TITLE.finditer(text):
-        if _surname_at(text, m.start()) == len(m.group(1)) and (m.start() == 0 or not _HAN.match(text[m.start() - 1]) or m.start() in boundaries):
+        if surname_length(text, m.start()) == len(m.group(1)) and (m.start() == 0 or not _HAN.match(text[m.start() - 1]) or m.start() in boundaries):
             ents.persons = [p for p in ents.persons if not (p.start - offset < m.end() and m.start() < p.end - offset)]
             ents.pronouns.append(Mention("pronoun", offset + m.start(), offset + m.end(), m.group()))
     for m in _ORG_PRONOUN.finditer(text):
@@ -369,7 +369,7 @@ def _name_evidence(
         return None  # 国企, 宣布: words of the dictionary that merely start with a surname character
     if start in role_ends and verb_after:
         return "person_weak"  # 副总裁金力辞职: jieba reads 金力 as a noun, the position says name
-    given = name[_surname_at(name, 0) :]
+    given = name[surname_length(name, 0) :]
     if verb_after and not common_word(name) and not common_word(given, 5):
         return "person_weak"  # 栗坤宣布…辞职: no dictionary word, standing where a subject stands
     if is_nr or (verb_after and name_like_tokens):

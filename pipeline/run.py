@@ -39,7 +39,6 @@ class DocumentResult:
 @functools.lru_cache(maxsize=None)
 def _zh_prefilter() -> ahocorasick.Automaton:
     """Chinese trigger words in both scripts (the raw source is not converted yet)."""
-    from .normalize import _t2s  # noqa: F401  (ensures OpenCC is importable)
     import opencc
 
     to_traditional = [opencc.OpenCC(cfg) for cfg in ("s2t", "s2tw", "s2hk")]

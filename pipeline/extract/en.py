@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 from .. import dates as dates_mod
-from ..entities import _LATIN_NAME, org_lexicon
+from ..entities import LATIN_NAME, org_lexicon
 from ..records import Candidate, DateValue, Document, Extraction, Mention, Sentence
 from .en_lexicon import (
     Trigger,
@@ -106,7 +106,7 @@ class _Memory:
 def _prime(doc: Document, memory: _Memory) -> None:
     """Full names anywhere in the document give their short forms (Sharma → Mrinank Sharma)."""
     owners: dict[str, set[str]] = {}
-    for m in _LATIN_NAME.finditer(doc.text):
+    for m in LATIN_NAME.finditer(doc.text):
         words = m.group().split()
         if re.search(r"\w{2,}\.\s", m.group()):
             continue  # "Anthropic. Sharma" runs across a sentence end

@@ -19,7 +19,7 @@ from .. import dates as dates_mod
 from ..records import Candidate, Document, Mention, Sentence
 
 if TYPE_CHECKING:
-    from .zh import Memory, _Sent
+    from .zh_context import Memory, ZhSentence
 
 # Header words per column kind; a header needs a person column and a departure column.
 _HEADER_WORDS = {
@@ -52,7 +52,7 @@ class TableReader:
     table: Optional[_Table] = None
     rows_read: int = field(default=0)
 
-    def read(self, sent: "_Sent", memory: "Memory", doc: Document) -> Optional[list[Candidate]]:
+    def read(self, sent: "ZhSentence", memory: "Memory", doc: Document) -> Optional[list[Candidate]]:
         """Candidates of a table row, ``[]`` for a header, ``None`` for a line outside tables."""
         sentence = sent.sentence
         columns = _header_columns(sentence.text)

@@ -20,29 +20,37 @@ Around that skeleton every family shares the same slot fillers: enumerations
 named in the clause / attached to the person / in focus, dates in the clause,
 destinations and reasons, and the status cues of ``models/cues_zh.tsv``.
 
-The extractor keeps a small memory of the document as it reads: names and their
-aliases (吴宇怀(Tony Wu), Mrinank Sharma → Sharma), the organization and role each
-person was introduced with, the organizations in focus, and the people of the last
-sentence (for 他/她/他们).
+The extractor keeps a small memory of the document as it reads
+(:mod:`pipeline.extract.zh_context`): names and their aliases, the organization and
+role each person was introduced with, the organizations in focus. The trigger and
+cue lexicons are loaded by :mod:`pipeline.extract.zh_lexicon`.
 """
 from __future__ import annotations
 
-import functools
 import re
-from collections import Counter
-from dataclasses import dataclass, field
 from typing import Optional
 
-import ahocorasick
-
 from .. import dates as dates_mod
-from ..entities import SentenceEntities, find_entities, generic_org_words, role_modifiers, titles_rank
-from ..lexicons import read_rows
+from ..entities import find_entities, generic_org_words, org_lexicon, role_modifiers, titles_rank
 from ..records import Candidate, DateValue, Document, Extraction, Mention, Sentence
 from ..segment import tokenize
 from . import tables
+from .zh_context import (
+    Memory,
+    ZhSentence,
+    after_sentence,
+    apposition_after,
+    clause_span,
+    learn,
+    local_span,
+    org_before_role,
+    org_key_of,
+    prime_memory,
+    role_before,
+    usable_orgs,
+)
+from .zh_lexicon import Trigger, cue_lexicon, trigger_lexicon
 
-_CLAUSE_SEPARATORS = set(",;:!?。;")
 _ENUM_HEADS = ("其中包括", "包括", "分别是", "分别为", "如", "例如", "即", "有")
 _BLOCKING_BEFORE_PERSON = set("向对给跟让由据经受替")
 # 截至2026年2月11日 / 到2025年底: the end of a counting period, not a departure date.
@@ -51,223 +59,25 @@ _BOUND_BEFORE_DATE = re.compile(r"(?:截至|截止|截止到|直到|到)\s*$")
 _ZERO_SUBJECT = re.compile(
     r"^\s*(?:已经|已|并|随后|从|于|也|还|便|就|正式|宣布|将|才|再|又|因[^,。]{0,12}?原因|申请|提出|辞去|并于|现已|目前已)"
 )
-_MOVE_WORDS = re.compile(r"去了|加入|加盟|转投|投奔|前往|入职|跳槽")
-_CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z])")
-
-
-@dataclass(frozen=True)
-class Trigger:
-    word: str
-    family: str
-    score: float
-
-
-class TriggerLexicon:
-    """The trigger words of one language, matched in one Aho-Corasick pass."""
-
-    def __init__(self, rows: tuple[tuple[str, ...], ...]):
-        self.triggers = {row[0]: Trigger(row[0], row[1], float(row[2])) for row in rows}
-        self._automaton = ahocorasick.Automaton()
-        for word in self.triggers:
-            self._automaton.add_word(word, word)
-        self._automaton.make_automaton()
-
-    def find(self, text: str, word_starts: Optional[set[int]] = None) -> list[tuple[int, int, Trigger]]:
-        """Trigger hits, overlaps resolved: the longest leftmost hit (被解雇 beats 解雇),
-        except that a hit starting inside a jieba word loses to one starting a word
-        (申请辞去: 辞去, not 请辞)."""
-        hits = []
-        for end_index, word in self._automaton.iter(text):
-            hits.append((end_index - len(word) + 1, end_index + 1, self.triggers[word]))
-        if word_starts is not None:
-            aligned = [h for h in hits if h[0] in word_starts]
-            hits = aligned + [h for h in hits if h[0] not in word_starts and not any(a[0] < h[1] and h[0] < a[1] for a in aligned)]
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        kept: list[tuple[int, int, Trigger]] = []
-        for hit in hits:
-            if kept and hit[0] < kept[-1][1]:
-                continue
-            kept.append(hit)
-        return kept
-
-
-class CueLexicon:
-    """Status cues and exclusions (models/cues_zh.tsv)."""
-
-    PRECEDENCE = ("attempt", "denied", "rumored", "planned", "reported")
-
-    def __init__(self, rows: tuple[tuple[str, ...], ...]):
-        self.cues = {row[0]: row[1] for row in rows}
-
-    def status(self, text: str) -> Optional[str]:
-        found = {meaning for cue, meaning in self.cues.items() if cue in text}
-        for meaning in self.PRECEDENCE:
-            if meaning in found:
-                return meaning
-        return None
-
-
-@functools.lru_cache(maxsize=None)
-def trigger_lexicon() -> TriggerLexicon:
-    return TriggerLexicon(read_rows("triggers_zh.tsv"))
-
-
-@functools.lru_cache(maxsize=None)
-def cue_lexicon() -> CueLexicon:
-    return CueLexicon(read_rows("cues_zh.tsv"))
-
-
-# --- document memory -----------------------------------------------------------------
-
-
-@dataclass
-class Memory:
-    """What the extractor remembers while reading one document."""
-
-    canonical: dict[str, str] = field(default_factory=dict)  # any surface → canonical person name
-    first_mention: dict[str, Mention] = field(default_factory=dict)  # canonical → a mention of it
-    aliases: dict[str, set[str]] = field(default_factory=dict)  # canonical → other surfaces
-    person_org: dict[str, Mention] = field(default_factory=dict)
-    person_role: dict[str, Mention] = field(default_factory=dict)
-    org_counts: Counter = field(default_factory=Counter)
-    org_first: dict[str, Mention] = field(default_factory=dict)
-    previous_orgs: list[Mention] = field(default_factory=list)
-    previous_paragraph: int = -1
-    last_persons: list[Mention] = field(default_factory=list)
-    focus_person: Optional[Mention] = None
-
-    def known_names(self) -> set[str]:
-        return set(self.canonical)
-
-    def resolve(self, surface: str) -> str:
-        return self.canonical.get(surface, surface)
-
-    def add_person(self, mention: Mention) -> str:
-        name = self.resolve(mention.text)
-        self.canonical.setdefault(mention.text, name)
-        self.first_mention.setdefault(name, mention)
-        return name
-
-    def add_alias(self, full: str, alias: str) -> None:
-        full = self.resolve(full)
-        if alias != full and alias not in self.canonical:
-            self.canonical[alias] = full
-        self.aliases.setdefault(full, set()).add(alias)
-
-    def focus_org(self, sent: "_Sent") -> Optional[Mention]:
-        """The organization the text is about: the previous sentence's, else the dominant one."""
-        if self.previous_orgs and self.previous_paragraph == sent.sentence.paragraph:
-            return self.previous_orgs[0]
-        if self.org_counts:
-            key, _ = self.org_counts.most_common(1)[0]
-            return self.org_first.get(key)
-        return None
-
-
-def _org_key(org: Mention) -> str:
-    return org.canonical or org.text
-
-
-def _prime_memory(doc: Document, memory: Memory) -> None:
-    """Names the whole document establishes, read before any sentence is matched.
-
-    Full Latin names give their short forms (Mrinank Sharma → Sharma, Jerry
-    Tworek → Jerry) unless two people share them; glosses give aliases
-    (吴宇怀(Tony Wu), Yuhuai (Tony) Wu → Tony Wu, Yuhuai Wu).
-    """
-    text = doc.text
-    full_names: list[Mention] = []
-    from ..entities import _LATIN_NAME, org_lexicon
-
-    lexicon = org_lexicon()
-    for match in lexicon.find(text):
-        memory.org_counts[match.canonical] += 1
-    for m in _LATIN_NAME.finditer(text):
-        surface = m.group()
-        if lexicon.canonical(surface) or lexicon.canonical(surface.split()[0]):
-            continue
-        words = _name_words(surface)
-        if len(words) >= 2 and all(len(w) >= 2 for w in words):
-            full_names.append(Mention("person", m.start(), m.end(), surface))
-    short_owner: dict[str, set[str]] = {}
-    for mention in full_names:
-        memory.add_person(mention)
-        gloss = re.match(r"(\S+)\s?\((\S+)\)\s?(\S+)$", mention.text)
-        if gloss:  # Yuhuai (Tony) Wu
-            memory.add_alias(mention.text, f"{gloss.group(2)} {gloss.group(3)}")
-            memory.add_alias(mention.text, f"{gloss.group(1)} {gloss.group(3)}")
-        words = _name_words(mention.text)
-        for short in (words[0], words[-1]):
-            short_owner.setdefault(short, set()).add(memory.resolve(mention.text))
-    for short, owners in short_owner.items():
-        if len(owners) == 1 and len(short) >= 2 and not lexicon.canonical(short):
-            owner = next(iter(owners))
-            if short not in memory.canonical:
-                memory.canonical[short] = owner
-                # An alias only when the text uses the short form on its own (Sharma), not
-                # merely as part of the full name (Jimmy in every "Jimmy Ba").
-                alone = len(re.findall(r"(?<![A-Za-z])" + re.escape(short) + r"(?![A-Za-z])", text)) > len(re.findall(re.escape(owner), text))
-                if alone:
-                    memory.aliases.setdefault(owner, set()).add(short)
-    # Chinese name followed by a Latin gloss: 杨格(Greg Yang)
-    for m in re.finditer(r"([\u4e00-\u9fff]{2,4})\(\s*([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){1,2})\s*\)", text):
-        zh_name, latin = m.group(1), m.group(2)
-        from ..entities import _surname_at
-
-        if _surname_at(zh_name, 0):
-            zh_mention = Mention("person", m.start(1), m.end(1), zh_name)
-            memory.add_person(zh_mention)
-            latin_canonical = memory.resolve(latin)
-            # Keep the Chinese name canonical and the Latin one an alias.
-            memory.canonical[latin] = zh_name
-            if latin_canonical != latin:
-                memory.canonical[latin_canonical] = zh_name
-                memory.add_alias(zh_name, latin_canonical)
-            memory.add_alias(zh_name, latin)
-
-
-def _name_words(name: str) -> list[str]:
-    plain = re.sub(r"\([^)]*\)", " ", name)
-    words = [w for w in re.split(r"[\s·.]+", plain) if w]
-    if len(words) == 1:
-        words = [w for w in _CAMEL.split(words[0]) if w]
-    return words
 
 
 # --- the extractor ---------------------------------------------------------------------
-
-
-@dataclass
-class _Sent:
-    """A sentence with its entities, in local helpers' reach."""
-
-    sentence: Sentence
-    ents: SentenceEntities
-    tokens: list = field(default_factory=list)  # jieba tokens, sentence-local offsets
-
-    @property
-    def start(self) -> int:
-        return self.sentence.start
-
-    @property
-    def text(self) -> str:
-        return self.sentence.text
 
 
 def extract_zh(doc: Document) -> Extraction:
     """All departure candidates of a Chinese document, in reading order, with the
     names and aliases the document established."""
     memory = Memory()
-    _prime_memory(doc, memory)
+    prime_memory(doc, memory)
     lexicon = trigger_lexicon()
     candidates: list[Candidate] = []
     table_state = tables.TableReader()
-    previous: Optional[_Sent] = None
+    previous: Optional[ZhSentence] = None
     for sentence in doc.sentences:
         tokens = tokenize(sentence.text)
         ents = find_entities(sentence.text, sentence.start, tokens, memory.known_names())
-        sent = _Sent(sentence, ents, tokens)
-        _learn(sent, memory)
+        sent = ZhSentence(sentence, ents, tokens)
+        learn(sent, memory)
         found = table_state.read(sent, memory, doc)
         if found is None:
             found = []
@@ -277,130 +87,17 @@ def extract_zh(doc: Document) -> Extraction:
             if cand.org is not None and cand.person.kind != "pronoun_ref":
                 memory.person_org.setdefault(memory.resolve(cand.person.text), cand.org)
         candidates.extend(found)
-        _after_sentence(sent, memory)
+        after_sentence(sent, memory)
         previous = sent
     return Extraction(candidates, dict(memory.canonical), {k: set(v) for k, v in memory.aliases.items()})
 
 
-# The organization that speaks at the start of a sentence: 维康生物6月18日公告, 港湾银行董事会
-#昨日宣布, 海港蓝鲸足球俱乐部官方宣布. Whatever announces is an organization when it is
-# not a person; this finds the ones no lexicon or suffix knows (速达通, 日光珈琲).
-_SPEAKER = re.compile(
-    r"^(?:[^,。;]{0,10}?(?:平台|品牌|公司|集团|球会|俱乐部|上市的|旗下))?"
-    r"(?P<org>[\u4e00-\u9fffA-Za-z0-9&]{2,14}?)"
-    r"(?:\(\s*[0-9A-Z.\-]{3,12}\s*\))?(?:董事会|官方|方面)?"
-    r"(?:今日|昨日|昨天|今天|日前|近日|本周[一二三四五六日]?|上周[一二三四五六日]|周[一二三四五六日]|今\(\d+\)日|\d{1,2}月\d{1,2}日)?(?:晚间|晚|下午|上午)?"
-    r"(?:发布|发出)?(?:董事会)?(?:公告|宣布|确认|证实|披露|声明|发布声明|发表声明|官宣|通报|辟谣|回应|否认|表示|称)"
-)
-
-
-def _speaker_org(sent: _Sent) -> Optional[Mention]:
-    """An organization announcing at the start of the sentence, unless it is a person or a generic word."""
-    match = _SPEAKER.match(sent.text)
-    if match is None:
-        return None
-    start, end = match.span("org")
-    phrase = sent.text[start:end]
-    if re.search(r"人士|消息|传闻|网传|业界|市场|媒体|记者|网友", phrase):
-        return None  # 市场传闻称, 另有消息人士称: a source speaks, not the employer
-    if re.search(r"\d|月|日|该公司", sent.text[: end]):
-        return None  # 该公司6月11日公告: the company in focus speaks, and 6月11日 is no name
-    if phrase in generic_org_words() or titles_rank(phrase) < 9 or phrase in ("公司", "董事会", "该公司", "官方", "俱乐部"):
-        return None
-    if any(_local(p, sent)[0] < end and start < _local(p, sent)[1] for p in sent.ents.persons + sent.ents.pronouns):
-        return None
-    if re.match(r"^(?:据|经|在|从|对|向|与|和|但|而|并|此外|同时|另外|与此同时|通知|消息|文件)", phrase):
-        return None
-    if any(o.start - sent.start <= start and end <= o.end - sent.start for o in sent.ents.orgs):
-        return None
-    return Mention("org", sent.start + start, sent.start + end, phrase, phrase)
-
-
-def _learn(sent: _Sent, memory: Memory) -> None:
-    """Record organizations, names and appositions this sentence establishes."""
-    text = sent.text
-    speaker = _speaker_org(sent)
-    if speaker is not None:
-        sent.ents.orgs = sorted(
-            [o for o in sent.ents.orgs if not (o.start >= speaker.start and o.end <= speaker.end)] + [speaker],
-            key=lambda o: o.start,
-        )
-    from ..entities import org_lexicon
-
-    for org in sent.ents.orgs:
-        memory.org_first.setdefault(_org_key(org), org)
-        if org_lexicon().canonical(org.text) is None:
-            memory.org_counts[_org_key(org)] += 1  # lexicon organizations were counted over the whole text
-    for person in sent.ents.persons:
-        if person.kind == "person":
-            memory.add_person(person)
-    # Appositions: "X,A的ROLE," and "A的ROLE X" and "A ROLE X".
-    for person in sent.ents.persons:
-        name = memory.resolve(person.text)
-        role = _role_before(sent, person)
-        if role is not None:
-            memory.person_role.setdefault(name, role)
-            org = _org_before_role(sent, role)
-            if org is not None:
-                memory.person_org.setdefault(name, org)
-        local = person.end - sent.start
-        if local < len(text) and (text[local] in ",(" or _COPULA.match(text, local)):
-            org, role = _apposition_after(sent, person)
-            if org is not None:
-                memory.person_org.setdefault(name, org)
-            if role is not None:
-                memory.person_role.setdefault(name, role)
-            if org is not None and role is not None and person.kind == "person_weak":
-                memory.add_person(person)  # 李华是极光科技的产品总监: the position confirms the name
-
-
-def _after_sentence(sent: _Sent, memory: Memory) -> None:
-    persons = [p for p in sent.ents.persons if p.kind == "person" or p.text in memory.canonical]
-    if persons:
-        memory.last_persons = persons
-        memory.focus_person = persons[0]
-    memory.previous_orgs = _usable_orgs(sent)
-    memory.previous_paragraph = sent.sentence.paragraph
-
-
-def _clause(sent: _Sent, pos: int) -> tuple[int, int]:
-    """Local [start, end) of the clause around local position ``pos``."""
-    text = sent.text
-    start = pos
-    depth = 0
-    while start > 0:
-        ch = text[start - 1]
-        if ch in ")）」”":
-            depth += 1
-        elif ch in "(（「“":
-            depth = max(depth - 1, 0)
-        elif ch in _CLAUSE_SEPARATORS and depth == 0:
-            break
-        start -= 1
-    end = pos
-    depth = 0
-    while end < len(text):
-        ch = text[end]
-        if ch in "(（「“":
-            depth += 1
-        elif ch in ")）」”":
-            depth = max(depth - 1, 0)
-        elif ch in _CLAUSE_SEPARATORS and depth == 0:
-            break
-        end += 1
-    return start, end
-
-
-def _local(m: Mention, sent: _Sent) -> tuple[int, int]:
-    return m.start - sent.start, m.end - sent.start
-
-
 def _persons_in(
-    sent: _Sent, start: int, end: int, memory: Memory, allow_weak: bool = False, trigger: Optional[int] = None
+    sent: ZhSentence, start: int, end: int, memory: Memory, allow_weak: bool = False, trigger: Optional[int] = None
 ) -> list[Mention]:
     out = []
     for p in sent.ents.persons:
-        ps, pe = _local(p, sent)
+        ps, pe = local_span(p, sent)
         if start <= ps and pe <= end:
             weak = p.kind == "person_weak" and p.text not in memory.canonical
             if weak and not allow_weak and not (trigger is not None and _subject_gap(sent.text[pe:trigger])):
@@ -440,77 +137,19 @@ def _possessor_of_other(text: str, end: int) -> bool:
     return not any(tail[i:].startswith(w) for i in range(4) for w in trigger_lexicon().triggers)
 
 
-def _role_before(sent: _Sent, person: Mention) -> Optional[Mention]:
-    """The role written right before a name (首席运营官张帆, CTO Mira Murati); for a
-    chain of roles (联合创始人、技术副总裁戴宗宏) the first one."""
-    ps, _ = _local(person, sent)
-    chain: list[Mention] = []
-    cursor = ps
-    for role in reversed(sent.ents.roles):
-        rs, re_ = _local(role, sent)
-        gap = sent.text[re_:cursor]
-        if re_ <= cursor and gap.strip() in ("", "、") and (not chain or gap.strip() == "、"):
-            chain.append(role)
-            cursor = rs
-        elif re_ <= cursor:
-            break
-    return chain[-1] if chain else None
-
-
-def _org_before_role(sent: _Sent, role: Mention) -> Optional[Mention]:
-    """A ORLE / A的ROLE / A(gloss)的ROLE / 前A ROLE: the organization owning the role."""
-    rs, _ = _local(role, sent)
-    prefix = sent.text[:rs]
-    stripped = re.sub(r"的$", "", prefix.rstrip()).rstrip()
-    stripped = re.sub(r"\([^()]*\)$", "", stripped).rstrip()
-    stripped = re.sub(r"的$", "", stripped).rstrip()
-    stripped = re.sub(r"(其|该公司)$", "", stripped)
-    for org in reversed(sent.ents.orgs):
-        os_, oe = _local(org, sent)
-        if oe == len(stripped) or (oe <= len(stripped) and not stripped[oe:].strip()):
-            return org
-        if oe < len(stripped):
-            break
-    return None
-
-
-# X是A的ROLE / X现任A的ROLE: a copula that introduces what the person is.
-_COPULA = re.compile(r"(?:是|系|为|现任|曾任|担任)(?=[^,。]{2,30}的)")
-
-
-def _apposition_after(sent: _Sent, person: Mention) -> tuple[Optional[Mention], Optional[Mention]]:
-    """X,A的ROLE, / X(…A…的ROLE): the organization and role in apposition after a name."""
-    _, pe = _local(person, sent)
-    text = sent.text
-    close = ")" if text[pe] == "(" else ","
-    if _COPULA.match(text, pe):
-        pe = _COPULA.match(text, pe).end()
-    stop = text.find(close, pe + 1)
-    if stop < 0:
-        stop = len(text)
-    segment_end = min(stop, pe + 40)
-    if _MOVE_WORDS.search(text[pe:segment_end]):
-        return None, None  # Kyle Kosic(去了 OpenAI): a destination, not an apposition
-    org = next((o for o in sent.ents.orgs if pe <= _local(o, sent)[0] < segment_end), None)
-    role = next((r for r in sent.ents.roles if pe <= _local(r, sent)[0] and _local(r, sent)[1] <= segment_end), None)
-    if role is not None and org is None:
-        return None, role
-    return org, role
-
-
-def _org_after(sent: _Sent, local_pos: int, window: int = 3) -> Optional[Mention]:
+def _org_after(sent: ZhSentence, local_pos: int, window: int = 3) -> Optional[Mention]:
     """An organization starting right after ``local_pos`` (离开OpenAI, 辞去OpenAI的…)."""
     for org in sent.ents.orgs:
-        os_, _ = _local(org, sent)
+        os_, _ = local_span(org, sent)
         if local_pos <= os_ <= local_pos + window and not sent.text[local_pos:os_].strip(" 了"):
             return org
     return None
 
 
-def _org_after_marker(sent: _Sent, lo: int, hi: int, markers: tuple[str, ...]) -> Optional[Mention]:
+def _org_after_marker(sent: ZhSentence, lo: int, hi: int, markers: tuple[str, ...]) -> Optional[Mention]:
     """An organization right after one of ``markers`` (从, 由, 前) inside [lo, hi)."""
     for org in sent.ents.orgs:
-        os_, oe = _local(org, sent)
+        os_, oe = local_span(org, sent)
         if lo <= os_ and oe <= hi:
             before = sent.text[max(0, os_ - 3) : os_].rstrip()
             if any(before.endswith(m) for m in markers):
@@ -519,11 +158,11 @@ def _org_after_marker(sent: _Sent, lo: int, hi: int, markers: tuple[str, ...]) -
 
 
 def _on_trigger(
-    doc: Document, sent: _Sent, start: int, end: int, trigger: Trigger, memory: Memory, previous: Optional[_Sent]
+    doc: Document, sent: ZhSentence, start: int, end: int, trigger: Trigger, memory: Memory, previous: Optional[ZhSentence]
 ) -> list[Candidate]:
     """Candidates for one trigger hit at local [start, end)."""
     text = sent.text
-    c_start, c_end = _clause(sent, start)
+    c_start, c_end = clause_span(sent, start)
     status = cue_lexicon().status(text[c_start:c_end]) or cue_lexicon().status(text[:start])
     if status != "attempt" and cue_lexicon().status(text[c_end:]) == "denied":
         status = "denied"  # 针对…离职的传闻,公司回应称消息不实: the denial comes after
@@ -539,19 +178,19 @@ def _on_trigger(
     score = trigger.score
 
     if family == "lose":
-        subject_orgs = [o for o in sent.ents.orgs if c_start <= _local(o, sent)[0] < start]
+        subject_orgs = [o for o in sent.ents.orgs if c_start <= local_span(o, sent)[0] < start]
         org = subject_orgs[-1] if subject_orgs else None
         persons = _persons_in(sent, end, len(text), memory)
     elif family == "poach":
         persons = _persons_in(sent, end, c_end, memory, allow_weak=True)[:1]
         org = _org_after_marker(sent, c_start, start, ("从", "自"))
         destination = memory.focus_org(sent) if org is not None else None
-        if destination is not None and org is not None and _org_key(destination) == _org_key(org):
+        if destination is not None and org is not None and org_key_of(destination) == org_key_of(org):
             destination = None
     elif family == "succeed":
         # 由宁泽川接替骆永康的总裁职务: the predecessor, named after the verb, leaves
-        persons = [p for p in sent.ents.persons if end <= _local(p, sent)[0] <= end + 1]
-        persons = [p for p in persons if re.match(r"的[^,。;]{0,16}(?:职务|一职|职位)", text[_local(p, sent)[1] :])]
+        persons = [p for p in sent.ents.persons if end <= local_span(p, sent)[0] <= end + 1]
+        persons = [p for p in persons if re.match(r"的[^,。;]{0,16}(?:职务|一职|职位)", text[local_span(p, sent)[1] :])]
     elif family == "move":
         persons = _persons_in(sent, c_start, start, memory, trigger=start)
         org = _org_after_marker(sent, 0, start, ("从", "由", "自", "前"))
@@ -594,7 +233,7 @@ def _on_trigger(
                     score=score * (0.95 if enumerated else 1.0) * (0.85 if p.kind == "pronoun_ref" else 1.0),
                     role=role,
                     date=date,
-                    destination=destination if destination is None or p_org is None or _org_key(destination) != _org_key(p_org) else None,
+                    destination=destination if destination is None or p_org is None or org_key_of(destination) != org_key_of(p_org) else None,
                     reason=reason,
                     status=status or "confirmed",
                     extra_sentences=[s for s in extra if s is not None],
@@ -651,8 +290,6 @@ _ORG_NOUN_AFTER = re.compile(r"了?(?:该公司|公司|该行|球队|俱乐部|�
 
 
 def _starts_with_org_word(rest: str) -> bool:
-    from ..entities import org_lexicon
-
     for match in org_lexicon().find(rest[:30]):
         if match.start == 0:
             return True
@@ -669,7 +306,7 @@ _LISTING = re.compile(r"包括|分别是|分别为|有")
 
 
 def _subject_persons(
-    sent: _Sent, c_start: int, start: int, end: int, c_end: int, family: str, memory: Memory, previous: Optional[_Sent]
+    sent: ZhSentence, c_start: int, start: int, end: int, c_end: int, family: str, memory: Memory, previous: Optional[ZhSentence]
 ) -> list[Mention]:
     """The people a leave/fired/post trigger is about."""
     text = sent.text
@@ -679,13 +316,13 @@ def _subject_persons(
     if owner is not None and re.match(r"(?:报告|申请|信|请求)", text[end : end + 2]):
         # 收到蔡锦龙的书面辞职报告: the one whose resignation letter it is
         owner_end = c_start + owner.start()
-        writers = [p for p in sent.ents.persons if _local(p, sent)[1] == owner_end]
+        writers = [p for p in sent.ents.persons if local_span(p, sent)[1] == owner_end]
         if writers:
             return writers
     if trigger_word in _REMOVE_WORDS:
         # 免去邓宏伟的西岭市财政局局长职务 / 凌驰汽车还免去了范立鹏的副总裁职务
         after = end + (1 if text[end : end + 1] == "了" else 0)
-        removed = [p for p in sent.ents.persons if _local(p, sent)[0] == after]
+        removed = [p for p in sent.ents.persons if local_span(p, sent)[0] == after]
         if removed:
             return removed[:1]
     if family == "fired" and not text[start:end].startswith(("被", "遭")):
@@ -711,7 +348,7 @@ def _subject_persons(
     if following:
         return following
     # Pronouns in the clause before the trigger: 他/她 → the person in focus, 他们 → the last people.
-    pronouns = [p for p in sent.ents.pronouns if c_start <= _local(p, sent)[0] < start]
+    pronouns = [p for p in sent.ents.pronouns if c_start <= local_span(p, sent)[0] < start]
     if pronouns:
         return [pronouns[-1]]
     # A clause without a subject continues the previous one: 黄磊曝出,已经从北京电影学院辞职了.
@@ -720,7 +357,7 @@ def _subject_persons(
     if (c_start > 0 and _ZERO_SUBJECT.match(text[c_start:start])) or (c_start > 0 and start == c_start):
         pos = c_start
         for _ in range(3):
-            p_start, _ = _clause(sent, pos - 1)
+            p_start, _ = clause_span(sent, pos - 1)
             earlier = _persons_in(sent, p_start, pos, memory)
             if not earlier:
                 earlier = [p for p in _persons_in(sent, p_start, pos, memory, allow_weak=True) if _opens_clause(sent, p, p_start)]
@@ -732,7 +369,7 @@ def _subject_persons(
     # X,另一位离开OpenAI的安全研究员,… / X,OpenAI研究员,…发表辞职文章: the sentence's topic.
     if sent.ents.persons:
         first = sent.ents.persons[0]
-        fs, fe = _local(first, sent)
+        fs, fe = local_span(first, sent)
         if fs <= 1 and fe < len(text) and text[fe] in ",(" and fe < c_start + 1 + 60 and fe <= start:
             return [first]
     return []
@@ -744,19 +381,19 @@ _ADVERBIAL_CLAUSE = re.compile(r"^\s*(?:自|于|因|由于|经|在|已于|并于
 _AFTER_SUBJECT = re.compile(r"^\s*(?:先生|女士|同志|博士)?\s*(?:因|由于|于|已|已于|自|经|向|今日|日前|近日|本人|申请|提出|确认|宣布|表示|称)")
 
 
-def _opens_clause(sent: _Sent, person: Mention, clause_start: int) -> bool:
+def _opens_clause(sent: ZhSentence, person: Mention, clause_start: int) -> bool:
     """Is this (weakly recognised) name the subject its clause opens with?
 
     jieba's name tag alone is weak evidence; a name that opens a clause and is
     followed by 因/于/申请/先生… is the subject of an announcement."""
-    ps, pe = _local(person, sent)
+    ps, pe = local_span(person, sent)
     lead = sent.text[clause_start:ps]
     if lead.strip(" \t,;:、") and not re.fullmatch(r"[^,;]{0,20}(?:公告|公布|宣布|表示|称|透露|显示)[,:]?\s*", lead):
         return False
     return bool(_AFTER_SUBJECT.match(sent.text[pe:]))
 
 
-def _enumeration_after(sent: _Sent, c_end: int, memory: Memory) -> list[Mention]:
+def _enumeration_after(sent: ZhSentence, c_end: int, memory: Memory) -> list[Mention]:
     text = sent.text
     if c_end >= len(text) or text[c_end] not in ",:":
         return []
@@ -764,12 +401,12 @@ def _enumeration_after(sent: _Sent, c_end: int, memory: Memory) -> list[Mention]
     offset = len(text) - len(rest)
     for head in _ENUM_HEADS[:5]:
         if rest.startswith(head):
-            n_start, n_end = _clause(sent, offset + len(head))
+            n_start, n_end = clause_span(sent, offset + len(head))
             return _persons_in(sent, offset, n_end, memory, allow_weak=True)
     return []
 
 
-def _resolve_pronoun(person: Mention, memory: Memory, previous: Optional[_Sent], sent: _Sent):
+def _resolve_pronoun(person: Mention, memory: Memory, previous: Optional[ZhSentence], sent: ZhSentence):
     """他/她 → the person in focus; 他们/她们 → the people of the previous sentence."""
     if person.kind != "pronoun":
         return person
@@ -796,23 +433,23 @@ def _as_reference(person: Mention) -> Mention:
     return Mention("pronoun_ref", person.start, person.end, person.text, person.canonical)
 
 
-def _joined_by_and(sent: _Sent, person: Mention) -> bool:
-    ps, _ = _local(person, sent)
+def _joined_by_and(sent: ZhSentence, person: Mention) -> bool:
+    ps, _ = local_span(person, sent)
     return sent.text[max(0, ps - 1) : ps] in ("和", "与", "及")
 
 
-def _role_for(sent: _Sent, person: Mention, memory: Memory) -> Optional[Mention]:
+def _role_for(sent: ZhSentence, person: Mention, memory: Memory) -> Optional[Mention]:
     if person.kind != "pronoun_ref" and person.start >= sent.start and person.end <= sent.sentence.end:
-        role = _role_before(sent, person)
+        role = role_before(sent, person)
         if role is not None:
             return role
-        ps, pe = _local(person, sent)
+        ps, pe = local_span(person, sent)
         if pe < len(sent.text) and sent.text[pe] in ",(":
-            _, role = _apposition_after(sent, person)
+            _, role = apposition_after(sent, person)
             if role is not None:
                 return role
         for role in sent.ents.roles:
-            if _local(role, sent)[0] == pe:
+            if local_span(role, sent)[0] == pe:
                 return role  # 汇程物流的罗海峰总经理: the title after the name
         posted = _post_after_name(sent, person)[1]
         if posted is not None:
@@ -820,22 +457,22 @@ def _role_for(sent: _Sent, person: Mention, memory: Memory) -> Optional[Mention]
     return memory.person_role.get(memory.resolve(person.text))
 
 
-def _post_after_name(sent: _Sent, person: Mention) -> tuple[Optional[Mention], Optional[Mention]]:
+def _post_after_name(sent: ZhSentence, person: Mention) -> tuple[Optional[Mention], Optional[Mention]]:
     """免去X的A局长职务 / 免去了X的副总裁职务: (organization, role) after the name and 的."""
-    _, pe = _local(person, sent)
+    _, pe = local_span(person, sent)
     if sent.text[pe : pe + 1] != "的":
         return None, None
     pos = pe + 1
-    org = next((o for o in sent.ents.orgs if _local(o, sent)[0] == pos), None)
+    org = next((o for o in sent.ents.orgs if local_span(o, sent)[0] == pos), None)
     if org is not None:
-        pos = _local(org, sent)[1]
-    role = next((r for r in sent.ents.roles if _local(r, sent)[0] == pos), None)
-    if role is None or not re.match(r"(?:等)?(?:职务|一职|职位|岗位)", sent.text[_local(role, sent)[1] :]):
+        pos = local_span(org, sent)[1]
+    role = next((r for r in sent.ents.roles if local_span(r, sent)[0] == pos), None)
+    if role is None or not re.match(r"(?:等)?(?:职务|一职|职位|岗位)", sent.text[local_span(role, sent)[1] :]):
         return None, None
     return org, role
 
 
-def _org_for(sent: _Sent, person: Mention, role: Optional[Mention], trigger_start: int, memory: Memory) -> Optional[Mention]:
+def _org_for(sent: ZhSentence, person: Mention, role: Optional[Mention], trigger_start: int, memory: Memory) -> Optional[Mention]:
     """The organization a person leaves when the trigger does not name it.
 
     In order: the organization owning the person's role (智谱首席运营官张帆) or
@@ -849,24 +486,24 @@ def _org_for(sent: _Sent, person: Mention, role: Optional[Mention], trigger_star
         return _post_after_name(sent, person)[0]
     if in_sentence:
         if role is not None and sent.sentence.start <= role.start < sent.sentence.end:
-            org = _org_before_role(sent, role)
+            org = org_before_role(sent, role)
             if org is not None:
                 return org
-        ps, pe = _local(person, sent)
+        ps, pe = local_span(person, sent)
         if pe < len(sent.text) and sent.text[pe] in ",(":
-            org, _ = _apposition_after(sent, person)
+            org, _ = apposition_after(sent, person)
             if org is not None:
                 return org
-        usable = _usable_orgs(sent)
+        usable = usable_orgs(sent)
         if re.search(r"(其|该公司|该行|该集团)[^,。]{0,12}$", sent.text[:ps]):
-            subject = [o for o in usable if _local(o, sent)[1] <= ps]
+            subject = [o for o in usable if local_span(o, sent)[1] <= ps]
             return subject[0] if subject else memory.focus_org(sent)
         if remembered is not None:
             return remembered
-        unknown = _org_phrase_before(sent, _local(role, sent)[0] if role is not None and role.start >= sent.start else ps)
+        unknown = _org_phrase_before(sent, local_span(role, sent)[0] if role is not None and role.start >= sent.start else ps)
         if unknown is not None:
             return unknown
-        before = [o for o in usable if _local(o, sent)[1] <= ps]
+        before = [o for o in usable if local_span(o, sent)[1] <= ps]
         if before:
             return before[-1]
         if usable:
@@ -880,7 +517,7 @@ _ORG_TOKEN_TAGS = ("n", "nz", "ns", "nt", "j", "eng", "nrt", "vn", "b")
 _NOT_ORG_WORDS = frozenset("公司 集团 董事会 公告 消息 报道 记者 网友 媒体 官方 前 原 新 该 其 本 网传 传闻 人士 消息人士 知情人士 另有 业界 负责 针对".split())
 
 
-def _org_phrase_before(sent: _Sent, pos: int) -> Optional[Mention]:
+def _org_phrase_before(sent: ZhSentence, pos: int) -> Optional[Mention]:
     """An organization not in the lexicon, written right before a title or name:
     南国置业董事长薛志勇 → 南国置业. Noun-like jieba words (at most three), after
     dropping a stock code in parentheses and a 的."""
@@ -909,28 +546,12 @@ def _org_phrase_before(sent: _Sent, pos: int) -> Optional[Mention]:
         return None  # 智能座舱负责人, 模型创业公司: part of the title, or no name at all
     if cue_lexicon().status(phrase) is not None or re.search(r"人士|消息|传闻|业界|市场", phrase):
         return None  # 市场传闻称, 另有消息人士称: a source, not an employer
-    if any(_local(p, sent)[0] < end and start < _local(p, sent)[1] for p in sent.ents.persons):
+    if any(local_span(p, sent)[0] < end and start < local_span(p, sent)[1] for p in sent.ents.persons):
         return None
     return Mention("org", sent.start + start, sent.start + end, phrase)
 
 
-def _usable_orgs(sent: _Sent) -> list[Mention]:
-    """Organizations of a sentence that can be the one left: not a destination
-    (加入OpenAI) and not inside a parenthesis."""
-    out = []
-    for org in sent.ents.orgs:
-        os_, _ = _local(org, sent)
-        before = sent.text[max(0, os_ - 4) : os_].rstrip()
-        if _MOVE_WORDS.search(before[-3:] if before else ""):
-            continue
-        opened = sent.text[:os_].count("(") - sent.text[:os_].count(")")
-        if opened > 0:
-            continue
-        out.append(org)
-    return out
-
-
-def _date_for(doc: Document, sent: _Sent, c_start: int, c_end: int, trigger: int, future: bool) -> Optional[DateValue]:
+def _date_for(doc: Document, sent: ZhSentence, c_start: int, c_end: int, trigger: int, future: bool) -> Optional[DateValue]:
     """The date of the clause; else the nearest date before the trigger in the sentence."""
     found = [
         d
@@ -952,7 +573,7 @@ _DESTINATION = re.compile(r"^(?:了)?(?:并|后|,|并且|之后)?\s*(?:加入|�
 _VENTURE = re.compile(r"^(?:后)?(?:去|并|自主|选择)?(创业|读书|深造|退休)")
 
 
-def _destination(sent: _Sent, end: int, c_end: int) -> Optional[Mention]:
+def _destination(sent: ZhSentence, end: int, c_end: int) -> Optional[Mention]:
     text = sent.text
     rest = text[end:]
     m = _DESTINATION.match(rest)
@@ -962,7 +583,7 @@ def _destination(sent: _Sent, end: int, c_end: int) -> Optional[Mention]:
     if m:
         pos = end + m.end()
         for org in sent.ents.orgs:
-            if _local(org, sent)[0] == pos:
+            if local_span(org, sent)[0] == pos:
                 return org
         word = re.match(r"[A-Za-z0-9][A-Za-z0-9 .\-]*[A-Za-z0-9]|[\u4e00-\u9fff]{2,8}", text[pos:])
         if word:
@@ -977,7 +598,7 @@ _REASON_BEFORE = re.compile(r"因(?:为)?([^,。;]{2,30}?)(?:而|,)?(?:选择|�
 _REASON_AFTER = re.compile(r"^(?:的)?原因(?:是|为|:)\s*([^,。;]{2,40})")
 
 
-def _reason(sent: _Sent, c_start: int, start: int, end: int, c_end: int) -> Optional[Mention]:
+def _reason(sent: ZhSentence, c_start: int, start: int, end: int, c_end: int) -> Optional[Mention]:
     text = sent.text
     m = _REASON_BEFORE.search(text[c_start:start])
     if m:

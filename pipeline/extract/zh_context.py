@@ -1,0 +1,337 @@
+"""What a Chinese document establishes as it is read: the extractor's memory.
+
+Names and their aliases (吴宇怀(Tony Wu), Mrinank Sharma → Sharma), the organization
+and role each person was introduced with (appositions, copulas, titles before
+names), the organizations in focus and the one that speaks at the start of a
+sentence, and the people of the last sentence (for 他/她/他们). The pattern
+families in :mod:`pipeline.extract.zh` read it; nothing here decides whether a
+sentence states a departure.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..entities import LATIN_NAME, SentenceEntities, generic_org_words, org_lexicon, surname_length, titles_rank
+from ..records import Document, Mention, Sentence
+
+
+CLAUSE_SEPARATORS = set(",;:!?。;")
+
+
+MOVE_WORDS = re.compile(r"去了|加入|加盟|转投|投奔|前往|入职|跳槽")
+_CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z])")
+
+
+@dataclass
+class Memory:
+    """What the extractor remembers while reading one document."""
+
+    canonical: dict[str, str] = field(default_factory=dict)  # any surface → canonical person name
+    first_mention: dict[str, Mention] = field(default_factory=dict)  # canonical → a mention of it
+    aliases: dict[str, set[str]] = field(default_factory=dict)  # canonical → other surfaces
+    person_org: dict[str, Mention] = field(default_factory=dict)
+    person_role: dict[str, Mention] = field(default_factory=dict)
+    org_counts: Counter = field(default_factory=Counter)
+    org_first: dict[str, Mention] = field(default_factory=dict)
+    previous_orgs: list[Mention] = field(default_factory=list)
+    previous_paragraph: int = -1
+    last_persons: list[Mention] = field(default_factory=list)
+    focus_person: Optional[Mention] = None
+
+    def known_names(self) -> set[str]:
+        return set(self.canonical)
+
+    def resolve(self, surface: str) -> str:
+        return self.canonical.get(surface, surface)
+
+    def add_person(self, mention: Mention) -> str:
+        name = self.resolve(mention.text)
+        self.canonical.setdefault(mention.text, name)
+        self.first_mention.setdefault(name, mention)
+        return name
+
+    def add_alias(self, full: str, alias: str) -> None:
+        full = self.resolve(full)
+        if alias != full and alias not in self.canonical:
+            self.canonical[alias] = full
+        self.aliases.setdefault(full, set()).add(alias)
+
+    def focus_org(self, sent: "ZhSentence") -> Optional[Mention]:
+        """The organization the text is about: the previous sentence's, else the dominant one."""
+        if self.previous_orgs and self.previous_paragraph == sent.sentence.paragraph:
+            return self.previous_orgs[0]
+        if self.org_counts:
+            key, _ = self.org_counts.most_common(1)[0]
+            return self.org_first.get(key)
+        return None
+
+
+def org_key_of(org: Mention) -> str:
+    return org.canonical or org.text
+
+
+def prime_memory(doc: Document, memory: Memory) -> None:
+    """Names the whole document establishes, read before any sentence is matched.
+
+    Full Latin names give their short forms (Mrinank Sharma → Sharma, Jerry
+    Tworek → Jerry) unless two people share them; glosses give aliases
+    (吴宇怀(Tony Wu), Yuhuai (Tony) Wu → Tony Wu, Yuhuai Wu).
+    """
+    text = doc.text
+    full_names: list[Mention] = []
+    lexicon = org_lexicon()
+    for match in lexicon.find(text):
+        memory.org_counts[match.canonical] += 1
+    for m in LATIN_NAME.finditer(text):
+        surface = m.group()
+        if lexicon.canonical(surface) or lexicon.canonical(surface.split()[0]):
+            continue
+        words = name_words(surface)
+        if len(words) >= 2 and all(len(w) >= 2 for w in words):
+            full_names.append(Mention("person", m.start(), m.end(), surface))
+    short_owner: dict[str, set[str]] = {}
+    for mention in full_names:
+        memory.add_person(mention)
+        gloss = re.match(r"(\S+)\s?\((\S+)\)\s?(\S+)$", mention.text)
+        if gloss:  # Yuhuai (Tony) Wu
+            memory.add_alias(mention.text, f"{gloss.group(2)} {gloss.group(3)}")
+            memory.add_alias(mention.text, f"{gloss.group(1)} {gloss.group(3)}")
+        words = name_words(mention.text)
+        for short in (words[0], words[-1]):
+            short_owner.setdefault(short, set()).add(memory.resolve(mention.text))
+    for short, owners in short_owner.items():
+        if len(owners) == 1 and len(short) >= 2 and not lexicon.canonical(short):
+            owner = next(iter(owners))
+            if short not in memory.canonical:
+                memory.canonical[short] = owner
+                # An alias only when the text uses the short form on its own (Sharma), not
+                # merely as part of the full name (Jimmy in every "Jimmy Ba").
+                alone = len(re.findall(r"(?<![A-Za-z])" + re.escape(short) + r"(?![A-Za-z])", text)) > len(re.findall(re.escape(owner), text))
+                if alone:
+                    memory.aliases.setdefault(owner, set()).add(short)
+    # Chinese name followed by a Latin gloss: 杨格(Greg Yang)
+    for m in re.finditer(r"([\u4e00-\u9fff]{2,4})\(\s*([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){1,2})\s*\)", text):
+        zh_name, latin = m.group(1), m.group(2)
+        if surname_length(zh_name, 0):
+            zh_mention = Mention("person", m.start(1), m.end(1), zh_name)
+            memory.add_person(zh_mention)
+            latin_canonical = memory.resolve(latin)
+            # Keep the Chinese name canonical and the Latin one an alias.
+            memory.canonical[latin] = zh_name
+            if latin_canonical != latin:
+                memory.canonical[latin_canonical] = zh_name
+                memory.add_alias(zh_name, latin_canonical)
+            memory.add_alias(zh_name, latin)
+
+
+def name_words(name: str) -> list[str]:
+    plain = re.sub(r"\([^)]*\)", " ", name)
+    words = [w for w in re.split(r"[\s·.]+", plain) if w]
+    if len(words) == 1:
+        words = [w for w in _CAMEL.split(words[0]) if w]
+    return words
+
+
+@dataclass
+class ZhSentence:
+    """A sentence with its entities, in local helpers' reach."""
+
+    sentence: Sentence
+    ents: SentenceEntities
+    tokens: list = field(default_factory=list)  # jieba tokens, sentence-local offsets
+
+    @property
+    def start(self) -> int:
+        return self.sentence.start
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+
+# The organization that speaks at the start of a sentence: 维康生物6月18日公告, 港湾银行董事会
+#昨日宣布, 海港蓝鲸足球俱乐部官方宣布. Whatever announces is an organization when it is
+# not a person; this finds the ones no lexicon or suffix knows (速达通, 日光珈琲).
+_SPEAKER = re.compile(
+    r"^(?:[^,。;]{0,10}?(?:平台|品牌|公司|集团|球会|俱乐部|上市的|旗下))?"
+    r"(?P<org>[\u4e00-\u9fffA-Za-z0-9&]{2,14}?)"
+    r"(?:\(\s*[0-9A-Z.\-]{3,12}\s*\))?(?:董事会|官方|方面)?"
+    r"(?:今日|昨日|昨天|今天|日前|近日|本周[一二三四五六日]?|上周[一二三四五六日]|周[一二三四五六日]|今\(\d+\)日|\d{1,2}月\d{1,2}日)?(?:晚间|晚|下午|上午)?"
+    r"(?:发布|发出)?(?:董事会)?(?:公告|宣布|确认|证实|披露|声明|发布声明|发表声明|官宣|通报|辟谣|回应|否认|表示|称)"
+)
+
+
+def speaker_org(sent: ZhSentence) -> Optional[Mention]:
+    """An organization announcing at the start of the sentence, unless it is a person or a generic word."""
+    match = _SPEAKER.match(sent.text)
+    if match is None:
+        return None
+    start, end = match.span("org")
+    phrase = sent.text[start:end]
+    if re.search(r"人士|消息|传闻|网传|业界|市场|媒体|记者|网友", phrase):
+        return None  # 市场传闻称, 另有消息人士称: a source speaks, not the employer
+    if re.search(r"\d|月|日|该公司", sent.text[: end]):
+        return None  # 该公司6月11日公告: the company in focus speaks, and 6月11日 is no name
+    if phrase in generic_org_words() or titles_rank(phrase) < 9 or phrase in ("公司", "董事会", "该公司", "官方", "俱乐部"):
+        return None
+    if any(local_span(p, sent)[0] < end and start < local_span(p, sent)[1] for p in sent.ents.persons + sent.ents.pronouns):
+        return None
+    if re.match(r"^(?:据|经|在|从|对|向|与|和|但|而|并|此外|同时|另外|与此同时|通知|消息|文件)", phrase):
+        return None
+    if any(o.start - sent.start <= start and end <= o.end - sent.start for o in sent.ents.orgs):
+        return None
+    return Mention("org", sent.start + start, sent.start + end, phrase, phrase)
+
+
+def learn(sent: ZhSentence, memory: Memory) -> None:
+    """Record organizations, names and appositions this sentence establishes."""
+    text = sent.text
+    speaker = speaker_org(sent)
+    if speaker is not None:
+        sent.ents.orgs = sorted(
+            [o for o in sent.ents.orgs if not (o.start >= speaker.start and o.end <= speaker.end)] + [speaker],
+            key=lambda o: o.start,
+        )
+    for org in sent.ents.orgs:
+        memory.org_first.setdefault(org_key_of(org), org)
+        if org_lexicon().canonical(org.text) is None:
+            memory.org_counts[org_key_of(org)] += 1  # lexicon organizations were counted over the whole text
+    for person in sent.ents.persons:
+        if person.kind == "person":
+            memory.add_person(person)
+    # Appositions: "X,A的ROLE," and "A的ROLE X" and "A ROLE X".
+    for person in sent.ents.persons:
+        name = memory.resolve(person.text)
+        role = role_before(sent, person)
+        if role is not None:
+            memory.person_role.setdefault(name, role)
+            org = org_before_role(sent, role)
+            if org is not None:
+                memory.person_org.setdefault(name, org)
+        local = person.end - sent.start
+        if local < len(text) and (text[local] in ",(" or _COPULA.match(text, local)):
+            org, role = apposition_after(sent, person)
+            if org is not None:
+                memory.person_org.setdefault(name, org)
+            if role is not None:
+                memory.person_role.setdefault(name, role)
+            if org is not None and role is not None and person.kind == "person_weak":
+                memory.add_person(person)  # 李华是极光科技的产品总监: the position confirms the name
+
+
+def after_sentence(sent: ZhSentence, memory: Memory) -> None:
+    persons = [p for p in sent.ents.persons if p.kind == "person" or p.text in memory.canonical]
+    if persons:
+        memory.last_persons = persons
+        memory.focus_person = persons[0]
+    memory.previous_orgs = usable_orgs(sent)
+    memory.previous_paragraph = sent.sentence.paragraph
+
+
+def clause_span(sent: ZhSentence, pos: int) -> tuple[int, int]:
+    """Local [start, end) of the clause around local position ``pos``."""
+    text = sent.text
+    start = pos
+    depth = 0
+    while start > 0:
+        ch = text[start - 1]
+        if ch in ")）」”":
+            depth += 1
+        elif ch in "(（「“":
+            depth = max(depth - 1, 0)
+        elif ch in CLAUSE_SEPARATORS and depth == 0:
+            break
+        start -= 1
+    end = pos
+    depth = 0
+    while end < len(text):
+        ch = text[end]
+        if ch in "(（「“":
+            depth += 1
+        elif ch in ")）」”":
+            depth = max(depth - 1, 0)
+        elif ch in CLAUSE_SEPARATORS and depth == 0:
+            break
+        end += 1
+    return start, end
+
+
+def local_span(m: Mention, sent: ZhSentence) -> tuple[int, int]:
+    return m.start - sent.start, m.end - sent.start
+
+
+def role_before(sent: ZhSentence, person: Mention) -> Optional[Mention]:
+    """The role written right before a name (首席运营官张帆, CTO Mira Murati); for a
+    chain of roles (联合创始人、技术副总裁戴宗宏) the first one."""
+    ps, _ = local_span(person, sent)
+    chain: list[Mention] = []
+    cursor = ps
+    for role in reversed(sent.ents.roles):
+        rs, re_ = local_span(role, sent)
+        gap = sent.text[re_:cursor]
+        if re_ <= cursor and gap.strip() in ("", "、") and (not chain or gap.strip() == "、"):
+            chain.append(role)
+            cursor = rs
+        elif re_ <= cursor:
+            break
+    return chain[-1] if chain else None
+
+
+def org_before_role(sent: ZhSentence, role: Mention) -> Optional[Mention]:
+    """A ORLE / A的ROLE / A(gloss)的ROLE / 前A ROLE: the organization owning the role."""
+    rs, _ = local_span(role, sent)
+    prefix = sent.text[:rs]
+    stripped = re.sub(r"的$", "", prefix.rstrip()).rstrip()
+    stripped = re.sub(r"\([^()]*\)$", "", stripped).rstrip()
+    stripped = re.sub(r"的$", "", stripped).rstrip()
+    stripped = re.sub(r"(其|该公司)$", "", stripped)
+    for org in reversed(sent.ents.orgs):
+        os_, oe = local_span(org, sent)
+        if oe == len(stripped) or (oe <= len(stripped) and not stripped[oe:].strip()):
+            return org
+        if oe < len(stripped):
+            break
+    return None
+
+
+# X是A的ROLE / X现任A的ROLE: a copula that introduces what the person is.
+_COPULA = re.compile(r"(?:是|系|为|现任|曾任|担任)(?=[^,。]{2,30}的)")
+
+
+def apposition_after(sent: ZhSentence, person: Mention) -> tuple[Optional[Mention], Optional[Mention]]:
+    """X,A的ROLE, / X(…A…的ROLE): the organization and role in apposition after a name."""
+    _, pe = local_span(person, sent)
+    text = sent.text
+    close = ")" if text[pe] == "(" else ","
+    if _COPULA.match(text, pe):
+        pe = _COPULA.match(text, pe).end()
+    stop = text.find(close, pe + 1)
+    if stop < 0:
+        stop = len(text)
+    segment_end = min(stop, pe + 40)
+    if MOVE_WORDS.search(text[pe:segment_end]):
+        return None, None  # Kyle Kosic(去了 OpenAI): a destination, not an apposition
+    org = next((o for o in sent.ents.orgs if pe <= local_span(o, sent)[0] < segment_end), None)
+    role = next((r for r in sent.ents.roles if pe <= local_span(r, sent)[0] and local_span(r, sent)[1] <= segment_end), None)
+    if role is not None and org is None:
+        return None, role
+    return org, role
+
+
+def usable_orgs(sent: ZhSentence) -> list[Mention]:
+    """Organizations of a sentence that can be the one left: not a destination
+    (加入OpenAI) and not inside a parenthesis."""
+    out = []
+    for org in sent.ents.orgs:
+        os_, _ = local_span(org, sent)
+        before = sent.text[max(0, os_ - 4) : os_].rstrip()
+        if MOVE_WORDS.search(before[-3:] if before else ""):
+            continue
+        opened = sent.text[:os_].count("(") - sent.text[:os_].count(")")
+        if opened > 0:
+            continue
+        out.append(org)
+    return out
