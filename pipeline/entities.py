@@ -189,6 +189,11 @@ def surname_length(text: str, pos: int) -> int:
     return 0
 
 
+def _name_year(text: str, pos: int) -> bool:
+    """年 ending a given name (闻人鹤年), not starting 年底 / 年初 (李明年底离职)."""
+    return text[pos] == "年" and pos > 0 and text[pos + 1 : pos + 2] not in ("底", "初", "中", "内", "末", "前", "后", "终", "度", "")
+
+
 def chinese_name_at(text: str, pos: int, boundaries: set[int]) -> int:
     """End of a Chinese personal name starting at ``pos``, or 0.
 
@@ -203,7 +208,7 @@ def chinese_name_at(text: str, pos: int, boundaries: set[int]) -> int:
     given = 0
     while given < 2 and given_start + given < len(text):
         ch = text[given_start + given]
-        if not _HAN.match(ch) or ch in _NAME_STOP:
+        if not _HAN.match(ch) or (ch in _NAME_STOP and not _name_year(text, given_start + given)):
             break
         given += 1
     if given == 0:
@@ -211,9 +216,10 @@ def chinese_name_at(text: str, pos: int, boundaries: set[int]) -> int:
     if given == 2 and slen == 1:
         two = given_start + 1
         glued = two in boundaries and (two + 1) not in boundaries and two + 1 < len(text) and _HAN.match(text[two + 1])
-        # 张帆|加入: jieba starts a word after two characters, so the name has two; but
-        # 严慕之于 / 梁家豪被: what follows the third character is what follows names.
-        if glued and text[two + 1] not in _AFTER_NAME:
+        # 张帆|加入: jieba starts a dictionary word at the third character, so the name has
+        # two; but 严慕之于 / 梁家豪被 / 贝露萱近期: what follows is what follows names, or
+        # jieba's "word" there is none of the dictionary's.
+        if glued and text[two + 1] not in _AFTER_NAME and _dictionary_word_at(text, two):
             given = 1
     if text[given_start : given_start + given] in _HONORIFICS or text[given_start : given_start + 2] in _HONORIFICS:
         return 0  # 徐小姐, 刘某, 张总: a surname with an honorific is not a name (梁家豪 is)
@@ -246,6 +252,11 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
         ents.orgs.append(Mention("org", offset + o.start, offset + o.end, text[o.start : o.end], o.canonical))
 
     roles = _find_roles(text, orgs, tokens)
+    for finder in (_kind_named_orgs, _orgs_before_roles):
+        for extra in finder(text, tokens, orgs, roles):
+            ents.orgs.append(Mention("org", offset + extra.start, offset + extra.end, extra.canonical, extra.canonical))
+            orgs.append(extra)
+    ents.orgs.sort(key=lambda o: o.start)
     occupied = [(o.start, o.end) for o in orgs] + list(roles)
     for start, end in roles:
         ents.roles.append(Mention("role", offset + start, offset + end, text[start:end]))
@@ -308,6 +319,8 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
             elif len(tok.text) == 2 and start >= 1 and text[start - 1] in surnames()[0] and (start - 1) in tokens_at and tokens_at[start - 1].end == start and not _overlaps(start - 1, start, taken):
                 start -= 1  # 郑|海涛: jieba cut the surname off the given name
             end = tok.end
+            if text[start:end] in surnames()[1]:
+                end = max(end, chinese_name_at(text, start, boundaries))  # 司马 + 卓然
             while end - tok.start > 2 and text[end - 1] in _NAME_STOP:
                 end -= 1  # jieba glues a verb to a name: 李华是 → 李华
             if not _overlaps(start, end, taken) and text[start:end] not in not_names() and not _DATE_WORD.fullmatch(text[start:end]):
@@ -395,6 +408,11 @@ def _dictionary_frequencies() -> dict[str, int]:
     return frequencies
 
 
+def _dictionary_word_at(text: str, pos: int) -> bool:
+    """Does an ordinary dictionary word of two to four characters start at ``pos``?"""
+    return any(common_word(text[pos : pos + n], 5) for n in (2, 3, 4))
+
+
 def common_word(text: str, threshold: int = 20) -> bool:
     """Is ``text`` an ordinary dictionary word (not a name) of some frequency?"""
     return _dictionary_frequencies().get(text, 0) >= threshold
@@ -427,8 +445,12 @@ def _trim_to_name_words(start: int, end: int, text: str, tokens: list[Token]) ->
         if tok.start != new_end or (tok.tag.startswith(_COMMON_TAGS) and not tok.tag.startswith(("nr", "ns", "nz", "nt"))):
             break
         new_end = tok.end
+    if new_start == first and text[first] == "-" and first >= 1 and _HAN.match(text[first - 1]):
+        new_start = first - 1  # 让-皮埃尔·莫兰: a one-character first name before a hyphen
     if new_start == first or new_end == last + 1:
         return start, start  # nothing name-like on one side
+    while new_end - last > 3 and text[new_end - 1] in _NAME_STOP:
+        new_end -= 1  # 莫兰因家庭原因: jieba glued 因 to the name
     return new_start, new_end
 
 
@@ -525,12 +547,17 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
     """
     found = list(orgs)
     taken = [(o.start, o.end) for o in orgs]
+    token_ends = {t.end for t in tokens} | {len(text)}
     for m in _org_suffix().finditer(text):
         end = m.end()
+        if end not in token_ends:
+            continue  # 智能|驾驶: the suffix is the start of a longer word
         if _overlaps(m.start(), end, taken) or _overlaps(m.start(), end, list(titles)):
             continue  # 首席信息官 is a title, not an organization ending in 信息
-        if m.group() in role_modifiers() and any(t_start == end for t_start, _ in titles) and _suffix_ends_at(text, m.start()):
-            continue  # 星河科技视频负责人: an organization ends before 视频, which belongs to the title
+        if m.group() in role_modifiers() and any(t_start == end for t_start, _ in titles):
+            previous = next((t for t in tokens if t.end == m.start()), None)
+            if _suffix_ends_at(text, m.start()) or previous is None or previous.text in role_modifiers():
+                continue  # 星河科技视频负责人, 首席投资总监: the word belongs to the title
         if end < len(text) and any(text[m.start() : end + k] in org_suffix_words() for k in (1, 2, 3)):
             continue  # a longer suffix starts here (科技 | 科技公司 is found as 公司 later)
         start = m.start()
@@ -549,7 +576,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             # Brand names of rare characters come out as single characters with odd tags (鼎|昇|地产).
             rare_char = len(tok.text) == 1 and tok.tag in ("ng", "zg", "g", "x") and _HAN.match(tok.text) and tok.text not in _NAME_STOP
             nominal = tok.tag.startswith("n") or tok.tag in ("j", "eng", "nz", "ns", "nt", "b", "s", "vn") or rare_char
-            if not nominal and not (words == 0 and _brand_word(tok, before[index - 1] if index else None)):
+            if not nominal and not (words <= 2 and _brand_word(tok, before[index - 1] if index else None)):
                 break
             start = tok.start
             words += 1
@@ -557,7 +584,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             continue
         if m.group() in _WEAK_SUFFIXES and words < 2 and not any(t.tag == "ns" for t in before[-words:]):
             continue
-        while text[start] in "前原从在于向对和与跟被把将" and end - start > 3:
+        while text[start] in "前原从在于向对和与跟被把将至到" and end - start > 3:
             start += 1  # 前晶衡半导体高级副总裁, 从云脉科技离职: the organization starts after
         found.append(OrgMatch(start, end, text[start:end]))
         taken.append((start, end))
@@ -581,11 +608,96 @@ def _brand_word(tok: Token, previous: Optional[Token]) -> bool:
     """A verb or adjective word right before an organization suffix that is part of
     the name (远航汽车, 理想汽车): two characters or more, and standing where an
     organization is expected, after a boundary or a word of ``org_lead_words_zh.txt``."""
-    if len(tok.text) < 2 or tok.tag not in ("v", "vn", "a", "ad", "an", "i", "l"):
+    if len(tok.text) < 2 or tok.tag not in ("v", "vn", "vg", "a", "ad", "an", "ag", "i", "l") or common_word(tok.text, 2000):
         return False
     if previous is None or previous.tag in ("x", "p", "uj", "c", "ul", "d", "r", "f") or not previous.text.strip():
         return True
     return previous.text in org_lead_words() or previous.text.endswith(("公司", "集团", "平台", "品牌"))
+
+
+@functools.lru_cache(maxsize=None)
+def _org_kind() -> re.Pattern:
+    words = sorted(read_words("org_kinds_zh.txt"), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+# What may follow a kind-introduced name: a title, 的, an announcing verb, a date.
+_AFTER_KIND_NAME = re.compile(r"(?:的|今|昨|日前|近日|\d|\(|公告|宣布|确认|发布|表示|称|方面|官方|董事会|[,。;])")
+
+
+def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles: list[tuple[int, int]]) -> list[OrgMatch]:
+    """电商平台橙集副总裁 → 橙集; 上市公司联弘精密今日公告 → 联弘精密 (``models/org_kinds_zh.txt``)."""
+    found = []
+    taken = [(o.start, o.end) for o in orgs]
+    for m in _org_kind().finditer(text):
+        start = m.end()
+        stop = None
+        for offset in range(2, 9):
+            pos = start + offset
+            if pos > len(text) or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9&]+", text[start:pos]):
+                break
+            if any(r_start == pos for r_start, _ in roles) or _AFTER_KIND_NAME.match(text, pos):
+                stop = pos
+                break
+        if stop is None or _overlaps(start, stop, taken):
+            continue
+        name = text[start:stop]
+        if name in generic_org_words() or titles_rank(name) < 9 or _org_kind().fullmatch(name) or common_word(name):
+            continue  # 媒体报道称: 报道 is a word, not a name
+        if re.search(r"\d|[年月日]$", name):
+            continue  # 俱乐部29日宣布
+        found.append(OrgMatch(start, stop, name))
+        taken.append((start, stop))
+    return found
+
+
+# Words that end the phrase before a title on the left: punctuation, conjunctions,
+# function words, and the prefixes that mark a former post (原, 前).
+_ORG_PHRASE_STOP = frozenset("的 、 和 与 及 或 并 也 都 原 前 该 其 本 由 从 在 于 被 将 已 为 是 称 等".split())
+_ORG_PHRASE_TAGS = ("n", "nz", "ns", "nt", "nrt", "j", "eng", "vn", "b")
+_DEPARTMENT_WORDS = frozenset("事业部 部门 部 团队 中心 业务 办公室 研究院 实验室 工作室".split())
+
+
+def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], roles: list[tuple[int, int]]) -> list[OrgMatch]:
+    """An organization no lexicon knows, written right before a title: 极维智能CTO,
+    澄波物联副总裁. The phrase is the noun-like words before the title (at most four,
+    no function word), without a department at its end (本地生活事业部总经理)."""
+    found = []
+    ends_at = {t.end: t for t in tokens}
+    taken = [(o.start, o.end) for o in orgs]
+    for role_start, _ in roles:
+        if any(e == role_start or (e < role_start and not text[e:role_start].strip()) for _, e in taken):
+            continue  # an organization is already written there
+        words: list[Token] = []
+        pos = role_start
+        while pos in ends_at and len(words) < 4:
+            tok = ends_at[pos]
+            if tok.text in _ORG_PHRASE_STOP or not tok.text.strip() or _overlaps(tok.start, tok.end, taken):
+                break
+            if tok.tag.startswith("nr") or tok.text in trigger_words() or tok.text in ("新任", "现任", "时任", "前任"):
+                break  # a person's name, a departure verb or a tense marker ends the phrase
+            brand = len(tok.text) >= 2 and _HAN.match(tok.text[0]) and tok.tag in ("a", "v", "vg", "ag") and not common_word(tok.text, 50)
+            if not (tok.tag.startswith(_ORG_PHRASE_TAGS) or brand):
+                break
+            words.insert(0, tok)
+            pos = tok.start
+        while words and (words[-1].text in _DEPARTMENT_WORDS or words[-1].text in role_modifiers()):
+            words.pop()  # 生活事业部 / 智能座舱: part of the post, not the employer
+        if not words:
+            continue
+        start, end = words[0].start, words[-1].end
+        while text[start] in "原前" and end - start > 2:
+            start += 1  # 原零售业务总监: 原 marks a former post
+        name = text[start:end]
+        if len(name) < 2 or len(name) > 12 or _generic_phrase(words) or all(w.text in generic_org_words() for w in words):
+            continue
+        if titles_rank(name) < 9 or common_word(name) or re.search(r"\d|传闻|消息|人士|报道|据|称", name):
+            continue
+        if len(words) == 1 and words[0].tag.startswith("nr") and _HAN.match(name[0]) and surname_length(name, 0):
+            continue  # a name before a title is a person (张三副总裁 is rare; 副总裁张三 is common)
+        found.append(OrgMatch(start, end, name))
+        taken.append((start, end))
+    return found
 
 
 def _suffix_ends_at(text: str, pos: int) -> bool:

@@ -21,7 +21,7 @@ from ..records import Document, Mention, Sentence
 CLAUSE_SEPARATORS = set(",;:!?。;")
 
 
-MOVE_WORDS = re.compile(r"去了|加入|加盟|转投|投奔|前往|入职|跳槽")
+MOVE_WORDS = re.compile(r"去了|加入|加盟|转投|投奔|前往|入职|跳槽|转会至|转会到|转任")
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z])")
 
 
@@ -327,9 +327,10 @@ def usable_orgs(sent: ZhSentence) -> list[Mention]:
     out = []
     for org in sent.ents.orgs:
         os_, _ = local_span(org, sent)
-        before = sent.text[max(0, os_ - 4) : os_].rstrip()
-        if MOVE_WORDS.search(before[-3:] if before else ""):
-            continue
+        clause_start = max(sent.text.rfind(sep, 0, os_) for sep in CLAUSE_SEPARATORS) + 1
+        lead = sent.text[max(clause_start, os_ - 10) : os_]
+        if MOVE_WORDS.search(lead):
+            continue  # 加盟新势力品牌启岚汽车, 跳槽至宁渚银行: where the person went
         opened = sent.text[:os_].count("(") - sent.text[:os_].count(")")
         if opened > 0:
             continue
