@@ -608,7 +608,7 @@ def _brand_word(tok: Token, previous: Optional[Token]) -> bool:
     """A verb or adjective word right before an organization suffix that is part of
     the name (远航汽车, 理想汽车): two characters or more, and standing where an
     organization is expected, after a boundary or a word of ``org_lead_words_zh.txt``."""
-    if len(tok.text) < 2 or tok.tag not in ("v", "vn", "vg", "a", "ad", "an", "ag", "i", "l") or common_word(tok.text, 2000):
+    if len(tok.text) < 2 or tok.tag not in ("v", "vn", "vg", "a", "ad", "an", "ag", "i", "l") or common_word(tok.text, 500):
         return False
     if previous is None or previous.tag in ("x", "p", "uj", "c", "ul", "d", "r", "f") or not previous.text.strip():
         return True
@@ -622,7 +622,10 @@ def _org_kind() -> re.Pattern:
 
 
 # What may follow a kind-introduced name: a title, 的, an announcing verb, a date.
-_AFTER_KIND_NAME = re.compile(r"(?:的|今|昨|日前|近日|\d|\(|公告|宣布|确认|发布|表示|称|方面|官方|董事会|[,。;])")
+_AFTER_KIND_NAME = re.compile(
+    r"(?:的|今|昨|日前|近日|\d|\(|公告|宣布|确认|证实|发布|表示|称|方面|官方|董事会|上周|本周|周[一二三四五六日]|上月|本月|今年|去年)"
+)
+MOVE_WORDS_BEFORE_KIND = re.compile(r"加入|加盟|转投|跳槽至|跳槽到|投奔|入职")
 
 
 def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles: list[tuple[int, int]]) -> list[OrgMatch]:
@@ -639,9 +642,14 @@ def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles
             if any(r_start == pos for r_start, _ in roles) or _AFTER_KIND_NAME.match(text, pos):
                 stop = pos
                 break
+            if text[pos : pos + 1] in ",。;" and MOVE_WORDS_BEFORE_KIND.search(text[max(0, m.start() - 6) : m.start()]):
+                stop = pos  # 加入出行平台快驹,: the destination, named after its kind
+                break
         if stop is None or _overlaps(start, stop, taken):
             continue
         name = text[start:stop]
+        if any(word in name for word in trigger_words()):
+            continue  # 公司合规政策被解雇: a clause, not a name
         if name in generic_org_words() or titles_rank(name) < 9 or _org_kind().fullmatch(name) or common_word(name):
             continue  # 媒体报道称: 报道 is a word, not a name
         if re.search(r"\d|[年月日]$", name):
