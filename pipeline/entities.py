@@ -550,8 +550,8 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
     token_ends = {t.end for t in tokens} | {len(text)}
     for m in _org_suffix().finditer(text):
         end = m.end()
-        if end not in token_ends:
-            continue  # 智能|驾驶: the suffix is the start of a longer word
+        if end not in token_ends and not any(t_start == end for t_start, _ in titles):
+            continue  # 智能|驾驶: the suffix is the start of a longer word (but 局|局长 is not)
         if _overlaps(m.start(), end, taken) or _overlaps(m.start(), end, list(titles)):
             continue  # 首席信息官 is a title, not an organization ending in 信息
         if m.group() in role_modifiers() and any(t_start == end for t_start, _ in titles):

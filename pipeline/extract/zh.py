@@ -31,7 +31,7 @@ import re
 from typing import Optional
 
 from .. import dates as dates_mod
-from ..entities import find_entities, generic_org_words, org_lexicon, role_modifiers, titles_rank
+from ..entities import find_entities, org_lexicon
 from ..records import Candidate, DateValue, Document, Extraction, Mention, Sentence
 from ..segment import tokenize
 from . import tables
@@ -500,9 +500,6 @@ def _org_for(sent: ZhSentence, person: Mention, role: Optional[Mention], trigger
             return subject[0] if subject else memory.focus_org(sent)
         if remembered is not None:
             return remembered
-        unknown = _org_phrase_before(sent, local_span(role, sent)[0] if role is not None and role.start >= sent.start else ps)
-        if unknown is not None:
-            return unknown
         before = [o for o in usable if local_span(o, sent)[1] <= ps]
         if before:
             return before[-1]
@@ -511,44 +508,6 @@ def _org_for(sent: ZhSentence, person: Mention, role: Optional[Mention], trigger
     if remembered is not None:
         return remembered
     return memory.focus_org(sent)
-
-
-_ORG_TOKEN_TAGS = ("n", "nz", "ns", "nt", "j", "eng", "nrt", "vn", "b")
-_NOT_ORG_WORDS = frozenset("公司 集团 董事会 公告 消息 报道 记者 网友 媒体 官方 前 原 新 该 其 本 网传 传闻 人士 消息人士 知情人士 另有 业界 负责 针对".split())
-
-
-def _org_phrase_before(sent: ZhSentence, pos: int) -> Optional[Mention]:
-    """An organization not in the lexicon, written right before a title or name:
-    南国置业董事长薛志勇 → 南国置业. Noun-like jieba words (at most three), after
-    dropping a stock code in parentheses and a 的."""
-    text = sent.text
-    end = pos
-    head = text[:end]
-    code = re.search(r"\(\s*[0-9A-Z.\-]{3,12}\s*\)\s*$", head)
-    if code:
-        end = code.start()
-    while end > 0 and text[end - 1] in " 的":
-        end -= 1
-    start = end
-    taken = 0
-    for tok in reversed([t for t in sent.tokens if t.end <= end]):
-        if tok.end != start or taken >= 3 or tok.text in _NOT_ORG_WORDS:
-            break
-        if not tok.tag.startswith(_ORG_TOKEN_TAGS + ("nr",)):
-            break
-        start = tok.start
-        taken += 1
-    phrase = text[start:end].strip()
-    if len(phrase) < 2 or len(phrase) > 14 or phrase in generic_org_words() or titles_rank(phrase) < 9:
-        return None
-    words = [t.text for t in sent.tokens if start <= t.start and t.end <= end]
-    if all(w in role_modifiers() or w in generic_org_words() for w in words):
-        return None  # 智能座舱负责人, 模型创业公司: part of the title, or no name at all
-    if cue_lexicon().status(phrase) is not None or re.search(r"人士|消息|传闻|业界|市场", phrase):
-        return None  # 市场传闻称, 另有消息人士称: a source, not an employer
-    if any(local_span(p, sent)[0] < end and start < local_span(p, sent)[1] for p in sent.ents.persons):
-        return None
-    return Mention("org", sent.start + start, sent.start + end, phrase)
 
 
 def _date_for(doc: Document, sent: ZhSentence, c_start: int, c_end: int, trigger: int, future: bool) -> Optional[DateValue]:
