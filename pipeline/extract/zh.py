@@ -495,9 +495,10 @@ def _org_for(sent: ZhSentence, person: Mention, role: Optional[Mention], trigger
             if org is not None:
                 return org
         usable = usable_orgs(sent)
-        if re.search(r"(其|该公司|该行|该集团)[^,。]{0,12}$", sent.text[:ps]):
+        pointer = re.search(r"(其|该公司|该行|该集团|该校|该院|该所|该队|该俱乐部)[^,。]{0,12}$", sent.text[:ps])
+        if pointer:
             subject = [o for o in usable if local_span(o, sent)[1] <= ps]
-            return subject[0] if subject else memory.focus_org(sent)
+            return subject[0] if subject else memory.org_pointed_to(pointer.group(1), sent)
         if remembered is not None:
             return remembered
         before = [o for o in usable if local_span(o, sent)[1] <= ps]

@@ -59,6 +59,19 @@ class Memory:
             self.canonical[alias] = full
         self.aliases.setdefault(full, set()).add(alias)
 
+    def org_pointed_to(self, pointer: str, sent: "ZhSentence") -> Optional[Mention]:
+        """该行 / 该校 / 该公司: the most mentioned organization of that kind, else the one in focus."""
+        kind = {"该行": ("银行", "行"), "该校": ("大学", "学院", "学校", "中学"), "该院": ("医院", "研究院", "法院")}.get(pointer)
+        if kind is not None:
+            for key, _count in self.org_counts.most_common():
+                if key.endswith(kind) and key in self.org_first:
+                    return self.org_first[key]
+        if self.org_counts:
+            key, _count = self.org_counts.most_common(1)[0]
+            if key in self.org_first:
+                return self.org_first[key]
+        return self.focus_org(sent)
+
     def focus_org(self, sent: "ZhSentence") -> Optional[Mention]:
         """The organization the text is about: the previous sentence's, else the dominant one."""
         if self.previous_orgs and self.previous_paragraph == sent.sentence.paragraph:
