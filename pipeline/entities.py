@@ -364,6 +364,7 @@ def _name_evidence(
         and token.end == end
         and len(token.text) >= 2
         and not token.tag.startswith(("nr", "ns", "nz", "nt", "x", "eng", "j"))
+        and common_word(token.text, 5)  # jieba tags 容颖珊 as an idiom; the dictionary knows better
     )
     is_nr = token is not None and token.tag.startswith("nr") and token.end in (end, start + 1)
     gloss = text[end : end + 1] == "(" and re.match(r"\(\s*[A-Z]", text[end : end + 3])
@@ -552,8 +553,9 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
         end = m.end()
         if end not in token_ends and not any(t_start == end for t_start, _ in titles):
             continue  # 智能|驾驶: the suffix is the start of a longer word (but 局|局长 is not)
-        if _overlaps(m.start(), end, taken) or _overlaps(m.start(), end, list(titles)):
-            continue  # 首席信息官 is a title, not an organization ending in 信息
+        crossing = [(ts, te) for ts, te in titles if ts < end and m.start() < te and not (m.start() <= ts and te <= end)]
+        if _overlaps(m.start(), end, taken) or crossing:
+            continue  # 首席信息官 is a title, not an organization ending in 信息 (律师事务所 holds 律师)
         if m.group() in role_modifiers() and any(t_start == end for t_start, _ in titles):
             previous = next((t for t in tokens if t.end == m.start()), None)
             if _suffix_ends_at(text, m.start()) or previous is None or previous.text in role_modifiers():
@@ -566,6 +568,9 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
         if inside is not None and m.group() in _WEAK_SUFFIXES and inside.tag.startswith("n") and len(inside.text) >= 3:
             start = inside.start  # the suffix ends a jieba word: 财政局, 教育厅
             words = 1
+        elif inside is not None and m.group() not in _WEAK_SUFFIXES and not common_word(inside.text, 5):
+            start = inside.start  # 澜|芯智算: jieba glued the name to the suffix
+            words = 1
         before = [t for t in tokens if t.end <= start]
         for index in range(len(before) - 1, -1, -1):
             tok = before[index]
@@ -573,6 +578,8 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
                 break
             if tok.text in ("该", "其", "本", "这家", "多家", "公司") or _GLUED_FUNCTION_WORD.search(tok.text) or tok.text in org_lead_words() or tok.text.endswith("公司"):
                 break  # jieba glued a verb to a name (李华是|极光科技): not part of the organization
+            if _overlaps(tok.start, tok.end, taken) or (tok.end < m.start() and _suffix_ends_at(text, tok.end)):
+                break  # 君衡律师事务所|资本市场: an organization already ends here
             # Brand names of rare characters come out as single characters with odd tags (鼎|昇|地产).
             rare_char = len(tok.text) == 1 and tok.tag in ("ng", "zg", "g", "x") and _HAN.match(tok.text) and tok.text not in _NAME_STOP
             nominal = tok.tag.startswith("n") or tok.tag in ("j", "eng", "nz", "ns", "nt", "b", "s", "vn") or rare_char
@@ -586,6 +593,9 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             continue
         while text[start] in "前原从在于向对和与跟被把将至到" and end - start > 3:
             start += 1  # 前晶衡半导体高级副总裁, 从云脉科技离职: the organization starts after
+        glued_move = MOVE_WORDS_BEFORE_KIND.search(text, max(0, start - 3), start + 3)
+        if glued_move is not None and glued_move.start() < start < glued_move.end() and end - glued_move.end() >= 3:
+            start = glued_move.end()  # 转|投明岳律师事务所: the move word, not the name
         found.append(OrgMatch(start, end, text[start:end]))
         taken.append((start, end))
     # 南川市交通 inside 南川市交通运输局, 星河科技 inside 星河科技公司: keep the longer name.
@@ -625,7 +635,7 @@ def _org_kind() -> re.Pattern:
 _AFTER_KIND_NAME = re.compile(
     r"(?:的|今|昨|日前|近日|\d|\(|公告|宣布|确认|证实|发布|表示|称|方面|官方|董事会|上周|本周|周[一二三四五六日]|上月|本月|今年|去年)"
 )
-MOVE_WORDS_BEFORE_KIND = re.compile(r"加入|加盟|转投|跳槽至|跳槽到|投奔|入职")
+MOVE_WORDS_BEFORE_KIND = re.compile(r"加入|加盟|转投|跳槽至|跳槽到|投奔|入职|转任")
 
 
 def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles: list[tuple[int, int]]) -> list[OrgMatch]:
