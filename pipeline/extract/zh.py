@@ -116,7 +116,8 @@ def _persons_in(
 _SUBJECT_GAP = re.compile(
     r"^\s*(?:先生|女士|博士|教授|同志)?\s*(?:也|已|已经|正式|宣布|将|突然|突|主动|均|都|刚刚|日前|近日|今天|昨天|今日|昨日|确认|确定|证实|"
     r"因故|因病|引咎|选择|决定|提出|申请|请求|递交|提交|本人|严重违纪违法|涉嫌[^,。]{0,10}?|因[^,。]{0,14}?|于[^,。]{0,14}?|自[^,。]{0,14}?起?|"
-    r"在[^,。]{0,10}?|从[^,。]{0,12}?|由[^,。]{0,12}?|向[^,。]{0,12}?|被[^,。]{0,10}?|遭[^,。]{0,10}?)*\s*$"
+    r"在[^,。]{0,10}?|从[^,。]{0,12}?|由[^,。]{0,12}?|向[^,。]{0,12}?|被[^,。]{0,10}?|遭[^,。]{0,10}?|"
+    r"今年|去年|本月|上月|\d{1,2}月(?:\d{1,2}日)?(?:初|中|底)?|\d{4}年(?:\d{1,2}月)?)*\s*$"
 )
 
 
@@ -142,6 +143,15 @@ def _org_after(sent: ZhSentence, local_pos: int, window: int = 3) -> Optional[Me
     for org in sent.ents.orgs:
         os_, _ = local_span(org, sent)
         if local_pos <= os_ <= local_pos + window and not sent.text[local_pos:os_].strip(" 了"):
+            return org
+    return None
+
+
+def _org_after_kind(sent: ZhSentence, local_pos: int) -> Optional[Mention]:
+    """加盟短视频平台蜂鸣: the organization named after a kind word right after the verb."""
+    for org in sent.ents.orgs:
+        os_, _ = local_span(org, sent)
+        if local_pos <= os_ <= local_pos + 8 and not re.search(r"[,。;]", sent.text[local_pos:os_]):
             return org
     return None
 
@@ -194,9 +204,9 @@ def _on_trigger(
     elif family == "move":
         persons = _persons_in(sent, c_start, start, memory, trigger=start)
         org = _org_after_marker(sent, 0, start, ("从", "由", "自", "前"))
-        destination = _org_after(sent, end)
-        if org is None or destination is None:
-            return []
+        destination = _org_after(sent, end) or _org_after_kind(sent, end)
+        if org is None:
+            return []  # 加入B alone: no organization left behind
     else:
         persons = _subject_persons(sent, c_start, start, end, c_end, family, memory, previous)
         org = _org_after(sent, end) if text[end : end + 1] != "的" or family == "post" else None
