@@ -384,7 +384,7 @@ def _name_evidence(
     if start in role_ends and verb_after:
         return "person_weak"  # 副总裁金力辞职: jieba reads 金力 as a noun, the position says name
     given = name[surname_length(name, 0) :]
-    if verb_after and not common_word(name) and not common_word(given, 5):
+    if verb_after and not common_word(name) and not common_word(given, 50):
         return "person_weak"  # 栗坤宣布…辞职: no dictionary word, standing where a subject stands
     if is_nr or (verb_after and name_like_tokens):
         return "person_weak"  # trusted only right before a trigger (王芊申请辞去…)
@@ -565,7 +565,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
         start = m.start()
         words = 0
         inside = next((t for t in tokens if t.start < m.start() and t.end == end), None)
-        if inside is not None and m.group() in _WEAK_SUFFIXES and inside.tag.startswith("n") and len(inside.text) >= 3:
+        if inside is not None and m.group() in _WEAK_SUFFIXES and inside.tag.startswith("n") and len(inside.text) >= 3 and inside.text not in _DEPARTMENT_WORDS:
             start = inside.start  # the suffix ends a jieba word: 财政局, 教育厅
             words = 1
         elif inside is not None and m.group() not in _WEAK_SUFFIXES and not common_word(inside.text, 5):

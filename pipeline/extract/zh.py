@@ -313,6 +313,8 @@ def _is_negated(text: str, c_start: int, start: int) -> bool:
 
 _REMOVE_WORDS = frozenset({"免去", "免除", "撤销", "罢免"})
 _LISTING = re.compile(r"包括|分别是|分别为|有")
+# 离职者包括X和Y / 离职的高管有X、Y: the people listed after the trigger
+_LISTED_AFTER = re.compile(r"(?:者|人员|高管)?(?:中)?(?:,)?(?:就)?(?:包括|分别是|分别为|有)")
 
 
 def _subject_persons(
@@ -343,6 +345,11 @@ def _subject_persons(
     if before:
         return before
     # 离开的吴宇怀 / 离职的百川智能联合创始人、商业化负责人洪涛: the 的-phrase names the person.
+    listed = _LISTED_AFTER.match(text, end)
+    if listed is not None and text[end : end + 1] != "的":
+        names = _persons_in(sent, listed.end(), c_end, memory, allow_weak=True)
+        if names:
+            return names
     if text[end : end + 1] == "的":
         listing = _LISTING.search(text, end, c_end)
         if listing is not None:
