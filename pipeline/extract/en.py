@@ -493,7 +493,7 @@ def _parse(doc: Document, indices: list[int]) -> dict[int, object]:
 def _analyse(sentence: Sentence, spacy_doc, memory: _Memory) -> ParsedSentence:
     parsed = ParsedSentence(sentence, spacy_doc)
     parsed.titles = find_titles(sentence.text)
-    org_spans = find_orgs(sentence.text, spacy_doc, memory.known_names())
+    org_spans = find_orgs(sentence.text, spacy_doc, set(memory.full_names) | memory.persons_seen)
     parsed.orgs = [parsed.mention("org", s, e, c) for s, e, c in org_spans]
     person_spans = find_persons(sentence.text, spacy_doc, [(s, e) for s, e, _ in org_spans], parsed.titles, memory.known_names())
     parsed.persons = [parsed.mention("person", s, e) for s, e in person_spans]
@@ -535,8 +535,10 @@ def extract_en(doc: Document) -> Extraction:
             candidates.extend(_sentence_candidates(doc, parsed, memory))
         if parsed.persons:
             memory.focus_person = parsed.persons[0]
-        if parsed.orgs:
-            memory.previous_orgs = [o for o in parsed.orgs if o.text not in memory.persons_seen]
+        people = memory.persons_seen | {memory.resolve(p.text) for p in parsed.persons}
+        orgs = [o for o in parsed.orgs if o.text not in people and memory.resolve(o.text) == o.text]
+        if orgs:
+            memory.previous_orgs = orgs
     aliases = {name: set(shorts) for name, shorts in memory.aliases.items()}
     return Extraction(candidates, dict(memory.full_names), aliases)
 

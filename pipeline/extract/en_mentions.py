@@ -98,11 +98,17 @@ def find_orgs(text: str, spacy_doc, known_people: frozenset[str] | set[str] = fr
             continue  # the model reads "CTO" or "Board" as an organization
         if _inside_parentheses(text, start):
             continue  # (Reuters), (Bloomberg): the wire, not the employer
+        if _DATELINE.match(text) and start < _DATELINE.match(text).end():
+            continue  # DETROIT, Nov 13 (Reuters) -: the dateline's city
         if text[start:end] in known_people:
             continue
         spans.append((start, end, None))
         taken.append((start, end))
     return sorted(s for s in spans if not _inside_parentheses(text, s[0]) or s[2])
+
+
+# A wire dateline opening an article: SAN FRANCISCO, Sept 25 (Reuters) - / LONDON, April 3 -
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,40},\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?(?:\s*\([^)]{2,30}\))?\s*[-–—]")
 
 
 def _inside_parentheses(text: str, pos: int) -> bool:
@@ -171,6 +177,8 @@ def find_persons(text: str, spacy_doc, orgs: list[Span], titles: list[Span], kno
         if span is None:
             continue
         surface = text[span[0] : span[1]]
+        if token.ent_type_ == "ORG" and len(surface.split()) > 1:
+            continue  # the model says organization; a full name it calls ORG is decided by position
         if surface in known or token.text in known and len(surface.split()) == 1:
             add(*span)
         elif token.ent_type_ == "PERSON" and looks_like_person_name(surface):
