@@ -40,7 +40,7 @@ LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9À-ÿ])"
     r"[A-Z][a-zà-ÿ'’\-]+(?:[A-Z][a-zà-ÿ]+)?"  # a capitalized word, or a glued pair (ZoëHitzig)
     r"(?:\s?\([A-Z][a-zà-ÿ]+\))?"  # a gloss inside the name: Yuhuai (Tony) Wu
-    r"(?:(?:\s|·|\.\s?)[A-Z][a-zà-ÿ'’\-]+){0,3}"
+    r"(?:(?:\s|·|\.\s?)(?:(?:van|von|de|der|den|da|di|du|del|la|le|al|bin|ibn)\s(?:(?:der|den|la|le)\s)?)?[A-Z][a-zà-ÿ'’\-]+){0,3}"
     r"(?![A-Za-z0-9À-ÿ])"
 )
 _FOREIGN_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}[·•\-][\u4e00-\u9fff]{1,8}(?:[·•\-][\u4e00-\u9fff]{1,8})?")

@@ -58,6 +58,10 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _ORG_PRONOUNS = {"it", "its"}
 _RELATIVE = {"who", "whom", "that", "which"}
 _SENTENCE_WORDS = {"The", "A", "An", "In", "On", "At", "But", "And", "After", "Before", "When", "While", "Former", "Last", "This", "Earlier", "Later"}
+# Verbs whose subject is the one whose departure "his/her departure" is (X announced his exit).
+_SELF_REPORTING = {"announce", "tender", "submit", "hand", "confirm", "explain", "defend", "discuss", "post", "publish", "make", "offer", "take"}
+_JOIN_BEFORE = re.compile(r"\b(?:join|joins|joined|joining|to|for|at rival|move to|moving to)\s+(?:the\s+|rival\s+)?$", re.IGNORECASE)
+_SURFACE_LEMMAS = {"sack", "fire", "oust", "dismiss", "waive", "release", "axe", "terminate", "resign", "quit", "retire", "step", "depart", "exit", "leave", "let", "part"}
 _SAY_VERBS = {"say", "announce", "confirm", "tell", "disclose", "report", "state", "deny", "dismiss"}
 _REASON = re.compile(
     r"\b(?:citing|cited|due to|because of|owing to|over|amid|for)\s+"
@@ -317,7 +321,11 @@ def _noun(token, ctx: _Context) -> list[Triple]:
             governing = token.head
             while governing.dep_ == "prep" and governing.head is not governing:
                 governing = governing.head
-            person = next(iter(ctx.people(_subjects(governing))), None) or ctx.memory.focus_person
+            subject = next(iter(ctx.people(_subjects(governing))), None)
+            # X announced his departure: X. Y accepted his resignation: someone else, in focus.
+            person = subject if governing.lemma_ in _SELF_REPORTING else ctx.memory.focus_person
+            if person is not None and subject is not None and person == subject and governing.lemma_ not in _SELF_REPORTING:
+                person = None
     if person is None:
         person = ctx.person(_pobj_of(token, "of"))
     if person is None:
@@ -508,6 +516,8 @@ def _learn(parsed: ParsedSentence, memory: _Memory) -> None:
         org = org_near_person(parsed, person, role)
         if role is None:
             role, org = copula(parsed, person)
+        if org is not None and _JOIN_BEFORE.search(parsed.text[max(0, org.start - parsed.sentence.start - 25) : org.start - parsed.sentence.start]):
+            org = None  # "will join Halvard as head of X": where the person goes, not where they are
         name = memory.resolve(person.text)
         if org is not None:
             memory.person_org.setdefault(name, org)
@@ -565,7 +575,45 @@ def _sentence_candidates(doc: Document, parsed: ParsedSentence, memory: _Memory)
                 name = memory.resolve(person.text)
                 if name not in found or cand.score > found[name].score:
                     found[name] = cand
+    if not found:
+        surface = Trigger("surface", "VERB", "surface", 0.7)
+        anchor = next((t for t in parsed.doc if t.lemma_.lower() in _SURFACE_LEMMAS), parsed.doc[0])
+        for person, org, destination in _surface_candidates(doc, ctx):
+            cand = _candidate(doc, ctx, surface, anchor, person, org, destination, status)
+            if cand.org is not None:
+                found.setdefault(memory.resolve(person.text), cand)
     return list(found.values())
+
+
+# Surface patterns for sentences the small parser gets wrong ("Tynemouth Rovers sacked
+# manager X" parsed with X as the root). They run only for a trigger the dependency
+# families found nothing for, and score lower.
+_ACTIVE_FIRING = re.compile(
+    r"\b(?:sacked|fired|ousted|dismissed|waived|released|axed|terminated|let go of|parted ways with)\s+"
+    r"(?:its|their|the|his|her)?\s*(?:[a-z][\w'’-]*\s+){0,4}$",
+)
+_BEFORE_INTRANSITIVE = re.compile(
+    r"^\s*(?:,[^,]{2,80},\s*)?(?:(?:has|have|had|will|would|is|was|were|be|been|also|abruptly|reportedly|officially|"
+    r"formally|unexpectedly|suddenly|quietly|just|recently|now|to|not)\s+)*"
+    r"(?:resigned|quit|retired|retires|stepped (?:down|aside)|steps (?:down|aside)|step (?:down|aside)|departed|exited|"
+    r"left|leaves|leaving|resigning|retiring|stepping (?:down|aside)|"
+    r"(?:was|were|been|being)\s+(?:\w+\s+)?(?:fired|sacked|ousted|dismissed|let go|forced out|pushed out|released|waived))\b",
+)
+
+
+def _surface_candidates(doc: Document, ctx: _Context) -> list[Triple]:
+    """Person/organization pairs read off the surface when the parse is broken."""
+    parsed = ctx.parsed
+    text = parsed.text
+    out: list[Triple] = []
+    for person in parsed.persons:
+        ps, pe = parsed.local(person)
+        clause_start = max(text.rfind(";", 0, ps), text.rfind(". ", 0, ps)) + 1
+        if _ACTIVE_FIRING.search(text[clause_start:ps]):
+            out.append((person, None, None))
+        elif _BEFORE_INTRANSITIVE.match(text[pe:]):
+            out.append((person, None, None))
+    return out
 
 
 def _candidate(doc, ctx: _Context, trig: Trigger, token, person: Mention, org, destination, status: str) -> Candidate:

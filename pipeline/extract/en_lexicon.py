@@ -57,7 +57,7 @@ def triggers() -> dict[tuple[str, str], tuple[Trigger, ...]]:
 _STEMS = re.compile(
     r"\b(?:resign|quit|retir|step(?:s|ped|ping)?\s+(?:down|aside|away)|depart|exit|leav|left|fire[ds]?\b|firing|oust|"
     r"dismiss|sack|axe[ds]?\b|axing|terminat|remov|let\s+go|push(?:ed|es|ing)?\s+out|forc(?:ed|es|ing)\s+out|join|hire|hiring|"
-    r"poach|defect|part(?:s|ed|ing)?\s+ways|re-?election|succeed|replac)",
+    r"poach|defect|part(?:s|ed|ing)?\s+ways|re-?election|succeed|replac|waive|releas)",
     re.IGNORECASE,
 )
 
