@@ -62,6 +62,7 @@ _SENTENCE_WORDS = {"The", "A", "An", "In", "On", "At", "But", "And", "After", "B
 _SELF_REPORTING = {"announce", "tender", "submit", "hand", "confirm", "explain", "defend", "discuss", "post", "publish", "make", "offer", "take"}
 _JOIN_BEFORE = re.compile(r"\b(?:join|joins|joined|joining|to|for|at rival|move to|moving to)\s+(?:the\s+|rival\s+)?$", re.IGNORECASE)
 _SURFACE_LEMMAS = {"sack", "fire", "oust", "dismiss", "waive", "release", "axe", "terminate", "resign", "quit", "retire", "step", "depart", "exit", "leave", "let", "part"}
+_ATTEMPT_BEFORE = re.compile(r"\b(?:tried|attempted|sought|offered|hoped) to (?:hire|poach|lure|recruit)\s+$", re.IGNORECASE)
 _SAY_VERBS = {"say", "announce", "confirm", "tell", "disclose", "report", "state", "deny", "dismiss"}
 _REASON = re.compile(
     r"\b(?:citing|cited|due to|because of|owing to|over|amid|for)\s+"
@@ -204,7 +205,9 @@ class _Context:
         return None
 
     def focus_org(self) -> Optional[Mention]:
-        return self.sentence_org() or (self.memory.previous_orgs[0] if self.memory.previous_orgs else None) or self.memory.dominant_org()
+        """The organization "the company" means: the one speaking in this sentence, else
+        the one the article names most, else the last one named."""
+        return self.sentence_org() or self.memory.dominant_org() or (self.memory.previous_orgs[0] if self.memory.previous_orgs else None)
 
     def org(self, token) -> Optional[Mention]:
         """The organization a noun phrase names: a known one, an org noun or "it"
@@ -238,6 +241,14 @@ class _Context:
         if person is not None:
             return person
         if token.lower_ in _PERSON_PRONOUNS:
+            # Rydzek said he was stepping down: the one who says it
+            clause = token.head
+            if token.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" and clause.head.lemma_ in _SAY_VERBS:
+                sayer = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+                if sayer is not None and sayer.lower_ not in _PERSON_PRONOUNS:
+                    person = parsed.person_at(sayer)
+                    if person is not None:
+                        return person
             return self.memory.focus_person
         if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
             return self.person(token.head.head)
@@ -351,9 +362,12 @@ def _move(token, ctx: _Context) -> list[Triple]:
         destination = ctx.org(obj) if token.lemma_ == "join" else ctx.org(_pobj_of(token, "to"))
         people = ctx.people(_subjects(token))
     out = []
+    rival = obj is not None and any(c.lower_ in ("rival", "competitor") for c in obj.subtree)
     for person in people:
         origin = left or _former_org(ctx.parsed, person)
-        if origin is not None:
+        if origin is None and rival:
+            origin = ctx.memory.dominant_org()  # joined rival Halcyon Labs: left the one in focus
+        if origin is not None and (destination is None or (origin.canonical or origin.text) != (destination.canonical or destination.text)):
             out.append((person, origin, destination))
     return out
 
@@ -524,8 +538,10 @@ def _learn(parsed: ParsedSentence, memory: _Memory) -> None:
         if role is not None:
             memory.person_role.setdefault(name, role)
     for org in parsed.orgs:
-        if org.text not in memory.persons_seen:
-            memory.count_org(org)
+        lead = parsed.text[max(0, org.start - parsed.sentence.start - 25) : org.start - parsed.sentence.start]
+        if org.text in memory.persons_seen or _JOIN_BEFORE.search(lead) or _ATTEMPT_BEFORE.search(lead):
+            continue  # destinations and organizations that only tried to hire are not in focus
+        memory.count_org(org)
 
 
 def extract_en(doc: Document) -> Extraction:
