@@ -296,11 +296,23 @@ def _leave(token, ctx: _Context, strict: bool) -> list[Triple]:
     if org is None and obj is not None and obj.lemma_.lower() in job_nouns():
         org = ctx.org(_pobj_of(obj, "at", "with", "of"))
     pushed = token.dep_ == "xcomp" and token.head.lemma_ in ("ask", "force", "tell", "order", "pressure")
+    people = ctx.people(_subjects(token))
     if strict and org is None and obj is None and not pushed:
-        return []  # "left early", "left behind"; but "was asked to leave" is a departure
+        # "left early" is nothing; but an employee named with employer and title who
+        # "will leave at the end of the month", or who "left for" a new employer, left.
+        employed = [p for p in people if p.start >= ctx.parsed.sentence.start and org_near_person(ctx.parsed, p, role_near(ctx.parsed, p))]
+        moved_on = ctx.org(_pobj_of(token, "for")) is not None
+        if employed:
+            org = org_near_person(ctx.parsed, employed[0], role_near(ctx.parsed, employed[0]))
+        elif moved_on and people:
+            org = ctx.memory.dominant_org()
+            if org is None or org == ctx.org(_pobj_of(token, "for")):
+                return []
+        else:
+            return []
     if strict and org is None and obj is not None and obj.lemma_.lower() not in job_nouns():
         return []
-    return [(p, org, None) for p in ctx.people(_subjects(token))]
+    return [(p, org, None) for p in people]
 
 
 def _fired(token, ctx: _Context) -> list[Triple]:
@@ -314,6 +326,9 @@ def _fired(token, ctx: _Context) -> list[Triple]:
             org = ctx.org(next((c for c in agent.children if c.dep_ == "pobj"), None))
     else:
         obj = _dobj(token)
+        if token.lemma_ == "let":
+            go = next((c for c in token.children if c.lower_ == "go"), None)
+            obj = _pobj_of(go, "of") if go is not None and _pobj_of(go, "of") is not None else obj  # let go of X
         people = ctx.people(([obj] + list(obj.conjuncts)) if obj is not None else [])
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if org is None and subject is not None and subject.lower_ not in _PERSON_PRONOUNS:

@@ -101,7 +101,8 @@ def _title_pattern() -> re.Pattern:
 # "head of research", "vice president of product": lowercase words only, so that
 # "chief executive of Acme" leaves the organization out of the role.
 _TAKES_OF = re.compile(r"(?:head|lead|director|manager|president|VP)$", re.IGNORECASE)
-_OF_PART = re.compile(r"\s+(?:of|for)\s+[a-z][\w\-]*(?:\s+(?:and\s+)?[a-z][\w\-]*){0,2}?(?=[\s,.;:)]|$)")
+_OF_STOP = r"(?:at|in|on|for|and|who|which|since|from|to|with|said|says|has|had|was|is|will|would|after|before|until|the|a|an)\b"
+_OF_PART = re.compile(r"\s+(?:of|for)\s+(?!" + _OF_STOP + r")[a-z][\w\-]*(?:\s+(?!" + _OF_STOP + r")[a-z][\w\-]*){0,2}(?=[\s,.;:)]|$)")
 
 
 def find_titles(text: str) -> list[tuple[int, int]]:

@@ -173,6 +173,9 @@ def find_persons(text: str, spacy_doc, orgs: list[Span], titles: list[Span], kno
             continue
         add(start, end)
     for token in spacy_doc:
+        if token.text in known and token.text[:1].isupper() and token.pos_ in ("ADJ", "NOUN", "VERB") and not _overlaps(token.idx, token.idx + len(token.text), taken):
+            add(token.idx, token.idx + len(token.text))  # the tagger calls a sentence-initial "Varghese" an adjective
+            continue
         if token.pos_ != "PROPN" or (token.dep_ == "compound" and token.head.pos_ == "PROPN"):
             continue
         span = name_span(token, titles, orgs)
