@@ -546,31 +546,41 @@ def _date_for(doc: Document, sent: ZhSentence, c_start: int, c_end: int, trigger
     return None
 
 
-_DESTINATION = re.compile(r"^(?:了)?(?:并|后|,|并且|之后)?\s*(?:加入|加盟|转投|投奔|去了|前往|入职|跳槽至|跳槽到|出任)\s*")
-_VENTURE = re.compile(r"^(?:后)?(?:去|并|自主|选择)?(创业|读书|深造|退休)")
+# Where the person went, after the trigger in the same sentence: 离职并加入B, 已出走,加盟一家
+#头部短视频平台, 转而投身具身智能方向创业. The destination is an organization named after the
+# move verb (past words like 同城的 / 竞争对手 / 一家), or the phrase up to the next
+# punctuation; 创业 with what comes before it in its clause.
+_MOVE_AFTER = re.compile(r"(?:加入|加盟|转投|投奔|入职|跳槽至|跳槽到|转任|转战|前往|转会至|转会到|出任)")
+_DESTINATION_FILLER = re.compile(r"^(?:了|到|至)?(?:同城的|同联赛的|同行业的|竞争对手|对手|老对手|一家|一间|另一家|新东家|新势力品牌|知名|头部)*")
+_VENTURE = re.compile(r"(?:转而投身|投身|选择|准备|去|并|后|自主)?([^,。;:]{0,10}?(?:创业|读书|深造|成立新基金|自立门户))")
+_DESTINATION_WINDOW = 40
 
 
 def _destination(sent: ZhSentence, end: int, c_end: int) -> Optional[Mention]:
     text = sent.text
-    rest = text[end:]
-    m = _DESTINATION.match(rest)
-    if not m:
-        m2 = re.match(r"^(?:的消息)?[^,。]{0,6}?(?:并|后)\s*(?:加入|加盟|转投|投奔|前往|入职)\s*", rest)
-        m = m2
-    if m:
-        pos = end + m.end()
+    window_end = min(len(text), end + _DESTINATION_WINDOW)
+    for move in _MOVE_AFTER.finditer(text, end, window_end):
+        if re.search(r"[。;]", text[end : move.start()]):
+            break
+        pos = move.end()
+        pos += _DESTINATION_FILLER.match(text[pos:]).end()
         for org in sent.ents.orgs:
-            if local_span(org, sent)[0] == pos:
+            os_, _ = local_span(org, sent)
+            if pos <= os_ <= pos + 6 and not re.search(r"[,。;]", text[pos:os_]):
                 return org
-        word = re.match(r"[A-Za-z0-9][A-Za-z0-9 .\-]*[A-Za-z0-9]|[\u4e00-\u9fff]{2,8}", text[pos:])
-        if word:
-            return Mention("destination", sent.start + pos, sent.start + pos + len(word.group()), word.group())
-    v = _VENTURE.match(rest)
-    if v:
-        return Mention("destination", sent.start + end + v.start(1), sent.start + end + v.end(1), v.group(1))
+        phrase = re.match(r"[A-Za-z0-9][A-Za-z0-9 .&\-]*[A-Za-z0-9]|[\u4e00-\u9fff《》A-Za-z]{2,12}", text[pos:])
+        if phrase and not re.match(r"(?:公司|该公司|团队)", phrase.group()):
+            value = re.split(r"(?:出任|担任|任职|负责|,)", phrase.group())[0]
+            if len(value) >= 2:
+                return Mention("destination", sent.start + pos, sent.start + pos + len(value), value)
+    venture = _VENTURE.search(text, end, window_end)
+    if venture is not None and not re.search(r"[。;]", text[end : venture.start()]):
+        return Mention("destination", sent.start + venture.start(1), sent.start + venture.end(1), venture.group(1))
     return None
 
 
+# Words that end the 因… phrase but are not the reason: 因个人原因申请辞去, 因涉嫌受贿已被免职
+_REASON_TAIL = re.compile(r"(?:申请|已经|已|正式|而|主动|提出|选择|决定|宣布|于[^,。]{0,12}|自[^,。]{0,12}起?)+$")
 _REASON_BEFORE = re.compile(r"因(?:为)?([^,。;]{2,30}?)(?:而|,)?(?:选择|决定|宣布)?$")
 _REASON_AFTER = re.compile(r"^(?:的)?原因(?:是|为|:)\s*([^,。;]{2,40})")
 
@@ -580,10 +590,11 @@ def _reason(sent: ZhSentence, c_start: int, start: int, end: int, c_end: int) ->
     m = _REASON_BEFORE.search(text[c_start:start])
     if m:
         s = c_start + m.start(1)
-        value = m.group(1)
-        value = re.sub(r"^(?:身患|患有|患上)", "", value)
-        s = c_start + m.end(1) - len(value)
-        return Mention("reason", sent.start + s, sent.start + c_start + m.end(1), value)
+        value = re.sub(r"^(?:身患|患有|患上)", "", m.group(1))
+        trimmed = _REASON_TAIL.sub("", value)
+        value_end = c_start + m.end(1) - (len(value) - len(trimmed))
+        if len(trimmed) >= 2:
+            return Mention("reason", sent.start + value_end - len(trimmed), sent.start + value_end, trimmed)
     m = _REASON_AFTER.match(text[end:])
     if m:
         s = end + m.start(1)
