@@ -38,9 +38,9 @@ _NAME_LIKE_TAGS = ("nr", "ns", "nz", "nt", "x", "j", "eng")
 _HONORIFICS = frozenset(["男", "女", "某", "小姐", "先生", "女士", "总", "老师", "姓", "氏", "某某", "家", "师傅", "同学", "阿姨", "大爷"])
 LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9À-ÿ])"
-    r"[A-Z][a-zà-ÿ'’\-]+(?:[A-Z][a-zà-ÿ]+)?"  # a capitalized word, or a glued pair (ZoëHitzig)
+    r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý]?[a-zà-ÿ'’]+)*(?:[A-Z][a-zà-ÿ]+)?"  # a capitalized word (Velasquez-Otero), or a glued pair (ZoëHitzig)
     r"(?:\s?\([A-Z][a-zà-ÿ]+\))?"  # a gloss inside the name: Yuhuai (Tony) Wu
-    r"(?:(?:\s|·|\.\s?)(?:(?:van|von|de|der|den|da|di|du|del|la|le|al|bin|ibn)\s(?:(?:der|den|la|le)\s)?)?[A-Z][a-zà-ÿ'’\-]+){0,3}"
+    r"(?:(?:\s|·|\.\s?)(?:(?:van|von|de|der|den|da|di|du|del|la|le|al|bin|ibn)\s(?:(?:der|den|la|le)\s)?)?[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý]?[a-zà-ÿ'’]+)*){0,3}"
     r"(?![A-Za-z0-9À-ÿ])"
 )
 _FOREIGN_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}[·•\-][\u4e00-\u9fff]{1,8}(?:[·•\-][\u4e00-\u9fff]{1,8})?")

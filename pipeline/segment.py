@@ -114,6 +114,13 @@ def _quotes_balanced(line: str) -> bool:
     return True
 
 
+# A wire dateline opening an English article: SAN FRANCISCO, Sept 25 (Reuters) - /
+# LONDON, April 3 - / SAN JOSE, California, May 14 (Reuters) -
+DATELINE = re.compile(
+    r"\s*[A-Z][A-Z .'\-]{2,40},(?:\s+[A-Z][a-z]+,)?\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?(?:\s*\([^)]{2,30}\))?\s*[-–—]"
+)
+
+
 def split_sentences(text: str, lang: str = "zh") -> list[Sentence]:
     """Cut ``text`` into sentences; every line break ends one.
 
@@ -132,6 +139,16 @@ def split_sentences(text: str, lang: str = "zh") -> list[Sentence]:
         respect = _quotes_balanced(body) and len(body) < 20 * _MAX_QUOTE
         is_row = "\t" in body.strip() or body.lstrip().startswith("|")
         spans = [(offset, offset + len(body))] if is_row else _split_line(body, offset, respect)
+        if lang == "en" and spans and DATELINE.match(text, spans[0][0], spans[0][1]):
+            # "SAN FRANCISCO, Sept 25 (Reuters) - Nimbus AI said …": the dateline is no
+            # part of the sentence (the tagger reads the names after it badly otherwise).
+            first_start, first_end = spans[0]
+            dateline_end = DATELINE.match(text, first_start, first_end).end()
+            cut = dateline_end
+            while cut < first_end and text[cut] == " ":
+                cut += 1
+            if cut < first_end:
+                spans[0:1] = [(first_start, dateline_end), (cut, first_end)]
         for s, e in spans:
             sentences.append(
                 Sentence(

@@ -19,6 +19,7 @@ from typing import Optional
 
 from ..entities import org_lexicon
 from ..records import Mention, Sentence
+from ..segment import DATELINE
 from .en_lexicon import PARTICLES_OF_NAMES, find_titles, looks_like_person_name, org_phrases
 
 Span = tuple[int, int]
@@ -98,7 +99,7 @@ def find_orgs(text: str, spacy_doc, known_people: frozenset[str] | set[str] = fr
             continue  # the model reads "CTO" or "Board" as an organization
         if _inside_parentheses(text, start):
             continue  # (Reuters), (Bloomberg): the wire, not the employer
-        if _DATELINE.match(text) and start < _DATELINE.match(text).end():
+        if DATELINE.match(text) and start < DATELINE.match(text).end():
             continue  # DETROIT, Nov 13 (Reuters) -: the dateline's city
         if text[start:end] in known_people:
             continue
@@ -107,10 +108,6 @@ def find_orgs(text: str, spacy_doc, known_people: frozenset[str] | set[str] = fr
         spans.append((start, end, None))
         taken.append((start, end))
     return sorted(s for s in spans if not _inside_parentheses(text, s[0]) or s[2])
-
-
-# A wire dateline opening an article: SAN FRANCISCO, Sept 25 (Reuters) - / LONDON, April 3 -
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'\-]{2,40},\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?(?:\s*\([^)]{2,30}\))?\s*[-–—]")
 
 
 def _inside_parentheses(text: str, pos: int) -> bool:
