@@ -292,7 +292,7 @@ def _leave(token, ctx: _Context, strict: bool) -> list[Triple]:
         org = ctx.org(obj)
     as_obj = _pobj_of(token, "as") or (_pobj_of(obj, "as") if obj is not None else None)
     if org is None and as_obj is not None:
-        org = ctx.org(_pobj_of(as_obj, "of", "at", "with")) or _org_in_subtree(ctx.parsed, as_obj)
+        org = ctx.org(_pobj_of(as_obj, "of", "at", "with")) or _org_in_subtree(ctx.parsed, as_obj) or _possessor(ctx, as_obj)
     if org is None and obj is not None and obj.lemma_.lower() in job_nouns():
         org = ctx.org(_pobj_of(obj, "at", "with", "of"))
     pushed = token.dep_ == "xcomp" and token.head.lemma_ in ("ask", "force", "tell", "order", "pressure")
@@ -313,6 +313,15 @@ def _leave(token, ctx: _Context, strict: bool) -> list[Triple]:
     if strict and org is None and obj is not None and obj.lemma_.lower() not in job_nouns():
         return []
     return [(p, org, None) for p in people]
+
+
+def _possessor(ctx: _Context, title) -> Optional[Mention]:
+    """Estravia's finance minister: the owner of a title, whatever the model calls it (a country)."""
+    owner = next((c for c in title.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is None or ctx.parsed.person_at(owner) is not None:
+        return None
+    start = min(t.idx for t in owner.subtree if t.pos_ == "PROPN")
+    return ctx.parsed.mention("org", start, owner.idx + len(owner.text))
 
 
 def _fired(token, ctx: _Context) -> list[Triple]:

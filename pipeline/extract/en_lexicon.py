@@ -168,9 +168,13 @@ def _org_phrase() -> re.Pattern:
 _LEADING_NOISE = re.compile(r"^(?:The|A|An|Former|Ex|Rival|Its|His|Her|Their|Our|At|In|On|From|With|For|By|And|But)\s+")
 
 
+# "The Kingsport Royals", "the Riverton Blades": a sports team, named with "the" and a plural.
+_TEAM = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w.'’-]+\s+){1,2}[A-Z][a-z]+s)\b")
+
+
 def org_phrases(text: str) -> list[tuple[int, int]]:
     """Organization names recognised by their last word (models/en/org_words.txt)."""
-    spans = []
+    spans = [m.span(1) for m in _TEAM.finditer(text)]
     for match in _org_phrase().finditer(text):
         start, end = match.span()
         phrase = match.group()
@@ -181,5 +185,7 @@ def org_phrases(text: str) -> list[tuple[int, int]]:
             lead = _LEADING_NOISE.match(phrase)
         if " " not in phrase.strip() and phrase in org_words():
             continue  # the org word alone ("Labs", "Bank") names nothing
+        if any(s < end and start < e for s, e in spans):
+            continue
         spans.append((start, end))
-    return spans
+    return sorted(spans)

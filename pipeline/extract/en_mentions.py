@@ -103,8 +103,6 @@ def find_orgs(text: str, spacy_doc, known_people: frozenset[str] | set[str] = fr
             continue  # DETROIT, Nov 13 (Reuters) -: the dateline's city
         if text[start:end] in known_people:
             continue
-        if looks_like_person_name(text[start:end]) and not org_phrases(text[start:end]):
-            continue  # the model calls Renata Oyelowo an organization; a name-shaped span is no org
         spans.append((start, end, None))
         taken.append((start, end))
     return sorted(s for s in spans if not _inside_parentheses(text, s[0]) or s[2])
