@@ -387,8 +387,13 @@ def _move(token, ctx: _Context) -> list[Triple]:
         people = ctx.people(_subjects(token))
     out = []
     rival = obj is not None and any(c.lower_ in ("rival", "competitor") for c in obj.subtree)
+    if left is None:
+        # joined B as a partner from rival A: "from" hangs anywhere under the verb
+        left = next((ctx.org(t) for t in token.subtree if t.dep_ == "pobj" and t.head.lower_ == "from" and ctx.org(t) is not None), None)
     for person in people:
         origin = left or _former_org(ctx.parsed, person)
+        if origin is None and token.lemma_ in ("hire", "poach"):
+            origin = org_near_person(ctx.parsed, person, role_near(ctx.parsed, person))  # poached X, the head of Y at A
         if origin is None and rival:
             origin = ctx.memory.dominant_org()  # joined rival Halcyon Labs: left the one in focus
         if origin is not None and (destination is None or (origin.canonical or origin.text) != (destination.canonical or destination.text)):

@@ -105,7 +105,19 @@ def find_orgs(text: str, spacy_doc, known_people: frozenset[str] | set[str] = fr
             continue
         spans.append((start, end, None))
         taken.append((start, end))
+    # Engineers at Lumetra, a partner with Harrow & Pell: a capitalized name after
+    # "at"/"with" that the model typed as nothing is an employer.
+    for m in _EMPLOYER_AFTER.finditer(text):
+        start, end = m.span(1)
+        if not _overlaps(start, end, taken) and not any(e.start_char <= start < e.end_char and e.label_ in ("PERSON", "GPE", "LOC", "DATE", "NORP") for e in spacy_doc.ents):
+            spans.append((start, end, None))
+            taken.append((start, end))
     return sorted(s for s in spans if not _inside_parentheses(text, s[0]) or s[2])
+
+
+_EMPLOYER_AFTER = re.compile(
+    r"\b(?:at|with|from rival|from)\s+((?:[A-Z][\w.'’-]*)(?:\s+(?:&\s+)?[A-Z][\w.'’-]*){0,3})(?=[\s,.;:)]|$)"
+)
 
 
 def _inside_parentheses(text: str, pos: int) -> bool:
@@ -235,6 +247,11 @@ def org_near_person(parsed: ParsedSentence, person: Mention, role: Optional[Ment
             return org
         if role is not None and lo <= os_ and oe <= parsed.local(role)[0] and re.fullmatch(_POSSESSIVE + r"\s*", text[oe : parsed.local(role)[0]]):
             return org  # Mira Murati, OpenAI's CTO
+        if role is not None and parsed.local(role)[1] <= os_ and oe <= parsed.local(person)[0]:
+            between_role = text[parsed.local(role)[1] : os_]
+            between_person = text[oe : parsed.local(person)[0]]
+            if re.fullmatch(r"\s*(?:of|at)\s+(?:the\s+)?", between_role) and re.fullmatch(r"\s*,\s*", between_person):
+                return org  # The director of the Bureau of National Statistics, Amara Nwosu-Bello
     return None
 
 
