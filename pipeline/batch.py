@@ -32,7 +32,7 @@ import multiprocessing
 import signal
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator, Optional, Sequence, Union
 
@@ -163,8 +163,7 @@ class _Slot:
 @dataclass
 class _Chunk:
     slots: list[_Slot]
-    pending: _Pending
-    todo: list[Article] = field(default_factory=list)
+    pending: _Pending  # outcomes of the slots' articles that were not in the manifest, in order
 
 
 @dataclass
@@ -177,7 +176,6 @@ class BatchOptions:
     force: bool = False
     max_chars: int = DEFAULT_MAX_CHARS
     chunk_size: int = DEFAULT_CHUNK_SIZE
-    use_manifest: bool = True
 
 
 class BatchRun:
@@ -196,7 +194,7 @@ class BatchRun:
         out = Path(opts.output)
         for stale in remove_stale_temporaries(out.parent):
             log.info("removed %s, left by a run that was killed", stale)
-        manifest = Manifest(out.parent / MANIFEST_NAME, pipeline_version()) if opts.use_manifest else None
+        manifest = Manifest(out.parent / MANIFEST_NAME, pipeline_version())
         writer = OutputWriter(out)
         executor = _Executor(opts.workers)
         try:
@@ -204,42 +202,40 @@ class BatchRun:
         except BaseException:
             executor.close(cancel=True)
             writer.abort()
-            if manifest is not None:
-                manifest.close()
+            manifest.close()
             raise
         executor.close()
         writer.close()
-        if manifest is not None:
-            manifest.prune_other_versions()
-            manifest.close()
+        manifest.prune_other_versions()
+        manifest.close()
         self.summary.events = writer.events_written
         self.summary.elapsed = time.monotonic() - self._started
         return self.summary
 
-    def _loop(self, items: Iterator[Union[Article, DocumentError]], writer: OutputWriter, manifest: Optional[Manifest], executor: _Executor) -> None:
+    def _loop(self, items: Iterator[Union[Article, DocumentError]], writer: OutputWriter, manifest: Manifest, executor: _Executor) -> None:
         in_flight: collections.deque[_Chunk] = collections.deque()
         limit = executor.workers * 2 + 1
         for slots in _chunks(items, self.options.chunk_size):
             todo = self._plan(slots, manifest)
-            in_flight.append(_Chunk(slots, executor.submit(todo), todo))
+            in_flight.append(_Chunk(slots, executor.submit(todo)))
             while len(in_flight) >= limit:
                 self._emit(in_flight.popleft(), writer, manifest)
         while in_flight:
             self._emit(in_flight.popleft(), writer, manifest)
 
-    def _plan(self, slots: list[_Slot], manifest: Optional[Manifest]) -> list[Article]:
+    def _plan(self, slots: list[_Slot], manifest: Manifest) -> list[Article]:
         """Fill in results the manifest has; return the articles still to process."""
         todo = []
         for slot in slots:
             if isinstance(slot.item, DocumentError):
                 continue
-            if manifest is not None and not self.options.force:
+            if not self.options.force:
                 slot.cached = manifest.lookup(slot.item)
             if slot.cached is None:
                 todo.append(slot.item)
         return todo
 
-    def _emit(self, chunk: _Chunk, writer: OutputWriter, manifest: Optional[Manifest]) -> None:
+    def _emit(self, chunk: _Chunk, writer: OutputWriter, manifest: Manifest) -> None:
         """Write a chunk's results in input order, then record the new ones in the manifest."""
         outcomes = iter(chunk.pending.result())
         entries = []
@@ -266,8 +262,7 @@ class BatchRun:
                 continue
             writer.add_event_lines(outcome.event_lines)
             entries.append(Entry(item, outcome.event_lines, outcome.skipped))
-        if manifest is not None:
-            manifest.record(entries)
+        manifest.record(entries)
         summary.events = writer.events_written
         summary.elapsed = time.monotonic() - self._started
         if self._on_progress is not None:

@@ -30,6 +30,7 @@ from ..entities import LATIN_NAME, org_lexicon
 from ..records import Candidate, DateValue, Document, Extraction, Mention, Sentence
 from .en_lexicon import (
     Trigger,
+    org_phrases,
     find_titles,
     job_nouns,
     load_english_model,
@@ -63,6 +64,8 @@ _SELF_REPORTING = {"announce", "tender", "submit", "hand", "confirm", "explain",
 _JOIN_BEFORE = re.compile(r"\b(?:join|joins|joined|joining|to|for|at rival|move to|moving to)\s+(?:the\s+|rival\s+)?$", re.IGNORECASE)
 _SURFACE_LEMMAS = {"sack", "fire", "oust", "dismiss", "waive", "release", "axe", "terminate", "resign", "quit", "retire", "step", "depart", "exit", "leave", "let", "part"}
 _ATTEMPT_BEFORE = re.compile(r"\b(?:tried|attempted|sought|offered|hoped) to (?:hire|poach|lure|recruit)\s+$", re.IGNORECASE)
+# Corporate words whose name without them is the same organization (Nuvexa Inc → Nuvexa).
+_CORPORATE_WORDS = {"Inc", "Corp", "Corporation", "Ltd", "LLC", "PLC", "plc", "AG", "SA", "Co", "Group", "Holdings", "Company"}
 _SAY_VERBS = {"say", "announce", "confirm", "tell", "disclose", "report", "state", "deny", "dismiss"}
 _REASON = re.compile(
     r"\b(?:citing|cited|due to|because of|owing to|over|amid|for)\s+"
@@ -89,6 +92,7 @@ class _Memory:
     focus_person: Optional[Mention] = None
     previous_orgs: list[Mention] = field(default_factory=list)
     persons_seen: set[str] = field(default_factory=set)
+    org_short: dict[str, str] = field(default_factory=dict)  # Nuvexa → Nuvexa Inc
 
     def resolve(self, name: str) -> str:
         return self.full_names.get(name, name)
@@ -129,6 +133,13 @@ def _prime(doc: Document, memory: _Memory) -> None:
                 memory.aliases.setdefault(name, set()).add(short)
     for match in org_lexicon().find(doc.text):
         memory.count_org(Mention("org", match.start, match.end, doc.text[match.start : match.end], match.canonical))
+    # Nuvexa Inc … Nuvexa said: the name without its corporate word is the same organization.
+    for start, end in org_phrases(doc.text):
+        words = doc.text[start:end].split()
+        if len(words) >= 2 and words[-1].rstrip(".,") in _CORPORATE_WORDS and words[0] not in _SENTENCE_WORDS:
+            short = " ".join(words[:-1])
+            if short not in memory.full_names and not org_lexicon().canonical(short):
+                memory.org_short[short] = doc.text[start:end]
 
 
 # ---------------------------------------------------------------------------
@@ -301,7 +312,7 @@ def _leave(token, ctx: _Context, strict: bool) -> list[Triple]:
         # "left early" is nothing; but an employee named with employer and title who
         # "will leave at the end of the month", or who "left for" a new employer, left.
         employed = [p for p in people if p.start >= ctx.parsed.sentence.start and org_near_person(ctx.parsed, p, role_near(ctx.parsed, p))]
-        moved_on = ctx.org(_pobj_of(token, "for")) is not None
+        moved_on = ctx.org(_pobj_of(token, "for")) is not None or _purpose(token)
         if employed:
             org = org_near_person(ctx.parsed, employed[0], role_near(ctx.parsed, employed[0]))
         elif moved_on and people:
@@ -324,6 +335,11 @@ def _possessor(ctx: _Context, title) -> Optional[Mention]:
     return ctx.parsed.mention("org", start, owner.idx + len(owner.text))
 
 
+def _purpose(verb) -> bool:
+    """left to start her own company / to join a rival: leaving with a purpose is leaving a job."""
+    return any(c.dep_ in ("xcomp", "advcl") and c.lemma_ in ("start", "join", "launch", "found", "become", "pursue", "run", "lead", "take") for c in verb.children)
+
+
 def _fired(token, ctx: _Context) -> list[Triple]:
     """X was fired (by A) / A fired X / X, who was ousted from A."""
     passive = any(c.dep_ == "auxpass" for c in token.children) or (token.tag_ == "VBN" and token.dep_ in ("acl", "relcl"))
@@ -339,7 +355,7 @@ def _fired(token, ctx: _Context) -> list[Triple]:
             go = next((c for c in token.children if c.lower_ == "go"), None)
             obj = _pobj_of(go, "of") if go is not None and _pobj_of(go, "of") is not None else obj  # let go of X
         people = ctx.people(([obj] + list(obj.conjuncts)) if obj is not None else [])
-        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        subject = next(iter(_subjects(token)), None)  # through conjunctions: waived X and released Y
         if org is None and subject is not None and subject.lower_ not in _PERSON_PRONOUNS:
             org = ctx.org(subject)
     return [(p, org, None) for p in people]
@@ -545,6 +561,11 @@ def _analyse(sentence: Sentence, spacy_doc, memory: _Memory) -> ParsedSentence:
     parsed = ParsedSentence(sentence, spacy_doc)
     parsed.titles = find_titles(sentence.text)
     org_spans = find_orgs(sentence.text, spacy_doc, set(memory.full_names) | memory.persons_seen)
+    for short, full in memory.org_short.items():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])", sentence.text):
+            if not any(s < m.end() and m.start() < e for s, e, _ in org_spans):
+                org_spans.append((m.start(), m.end(), full))
+    org_spans.sort()
     parsed.orgs = [parsed.mention("org", s, e, c) for s, e, c in org_spans]
     person_spans = find_persons(sentence.text, spacy_doc, [(s, e) for s, e, _ in org_spans], parsed.titles, memory.known_names())
     parsed.persons = [parsed.mention("person", s, e) for s, e in person_spans]
