@@ -213,6 +213,8 @@ def chinese_name_at(text: str, pos: int, boundaries: set[int]) -> int:
         given += 1
     if given == 0:
         return 0
+    if given == 2 and text[given_start + 1 : given_start + 3] in ("女士", "先生"):
+        given = 1  # 端木晴女士: 女 begins 女士
     if given == 2 and slen == 1:
         two = given_start + 1
         glued = two in boundaries and (two + 1) not in boundaries and two + 1 < len(text) and _HAN.match(text[two + 1])
@@ -583,6 +585,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             # Brand names of rare characters come out as single characters with odd tags (鼎|昇|地产).
             rare_char = len(tok.text) == 1 and tok.tag in ("ng", "zg", "g", "x") and _HAN.match(tok.text) and tok.text not in _NAME_STOP
             nominal = tok.tag.startswith("n") or tok.tag in ("j", "eng", "nz", "ns", "nt", "b", "s", "vn") or rare_char
+            nominal = nominal or tok.text in generic_org_words() or (len(tok.text) >= 3 and tok.text[0] in "前原")  # 联合医院, 前澜图|地图
             if not nominal and not (words <= 2 and _brand_word(tok, before[index - 1] if index else None)):
                 break
             start = tok.start
@@ -635,6 +638,7 @@ def _org_kind() -> re.Pattern:
 _AFTER_KIND_NAME = re.compile(
     r"(?:的|今|昨|日前|近日|\d|\(|公告|宣布|确认|证实|发布|表示|称|方面|官方|董事会|上周|本周|周[一二三四五六日]|上月|本月|今年|去年)"
 )
+_DATE_START = re.compile(r"(?:昨|今|前|明)[日天]|近日|日前|本周|上周|下周|本月|上月|今年|去年|近期|日内|当天|同日")
 MOVE_WORDS_BEFORE_KIND = re.compile(r"加入|加盟|转投|跳槽至|跳槽到|投奔|入职|转任")
 
 
@@ -658,6 +662,8 @@ def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles
         if stop is None or _overlaps(start, stop, taken):
             continue
         name = text[start:stop]
+        if _DATE_START.match(name):
+            continue  # 银行昨日晚间公告: a date, not a name
         if any(word in name for word in trigger_words()):
             continue  # 公司合规政策被解雇: a clause, not a name
         if name in generic_org_words() or titles_rank(name) < 9 or _org_kind().fullmatch(name) or common_word(name):

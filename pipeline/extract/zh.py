@@ -204,6 +204,12 @@ def _on_trigger(
     elif family == "move":
         persons = _persons_in(sent, c_start, start, memory, trigger=start)
         org = _org_after_marker(sent, 0, start, ("从", "由", "自", "前"))
+        short = re.search(r"[从由]([\u4e00-\u9fffA-Za-z]{2,6})$", text[c_start:start])
+        if org is None and persons and short:
+            # 唐溯已由芯衡转投寰宇算力: 芯衡 is short for the organization of the person's title
+            home = _org_for(sent, persons[0], _role_for(sent, persons[0], memory), start, memory)
+            if home is not None and home.text.startswith(short.group(1)):
+                org = home
         destination = _org_after(sent, end) or _org_after_kind(sent, end)
         if org is None:
             return []  # 加入B alone: no organization left behind
