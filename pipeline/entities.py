@@ -578,7 +578,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             tok = before[index]
             if tok.end != start or words >= (4 if m.group() in _WEAK_SUFFIXES else 3):
                 break
-            if tok.text in ("该", "其", "本", "这家", "多家", "公司") or _GLUED_FUNCTION_WORD.search(tok.text) or tok.text in org_lead_words() or tok.text.endswith("公司"):
+            if tok.text in _ORG_WALK_STOP or _GLUED_FUNCTION_WORD.search(tok.text) or tok.text in org_lead_words() or tok.text.endswith("公司"):
                 break  # jieba glued a verb to a name (李华是|极光科技): not part of the organization
             if _overlaps(tok.start, tok.end, taken) or (tok.end < m.start() and _suffix_ends_at(text, tok.end)):
                 break  # 君衡律师事务所|资本市场: an organization already ends here
@@ -638,6 +638,9 @@ def _org_kind() -> re.Pattern:
 _AFTER_KIND_NAME = re.compile(
     r"(?:的|今|昨|日前|近日|\d|\(|公告|宣布|确认|证实|发布|表示|称|方面|官方|董事会|上周|本周|周[一二三四五六日]|上月|本月|今年|去年)"
 )
+# Words that end the walk left from an organization suffix: pointers, and the
+# relations a company is named in (控股股东澄宇控股集团, 竞争对手木研生活).
+_ORG_WALK_STOP = frozenset("该 其 本 这家 多家 公司 股东 控股股东 大股东 母公司 子公司 旗下 对手 竞争对手 老东家 东家".split())
 _DATE_START = re.compile(r"(?:昨|今|前|明)[日天]|近日|日前|本周|上周|下周|本月|上月|今年|去年|近期|日内|当天|同日")
 MOVE_WORDS_BEFORE_KIND = re.compile(r"加入|加盟|转投|跳槽至|跳槽到|投奔|入职|转任")
 

@@ -302,7 +302,10 @@ def _is_departure_use(text: str, start: int, end: int, trigger: Trigger, tokens:
 
 
 # Nouns that stand for the organization in focus right after 离开 / 告别.
-_ORG_NOUN_AFTER = re.compile(r"了?(?:该公司|公司|该行|球队|俱乐部|集团|东家|老东家|母公司|所在公司|工作多年的公司|服务[^,。]{0,6}的公司)")
+_ORG_NOUN_AFTER = re.compile(
+    r"了?(?:该公司|公司|该行|球队|俱乐部|集团|东家|老东家|母公司|所在公司|事务所|医院|学校|电视台|报社|银行|"
+    r"(?:服务|效力|工作|任职)[^,。]{0,8}的)"
+)
 
 
 def _starts_with_org_word(rest: str) -> bool:
@@ -318,6 +321,7 @@ def _is_negated(text: str, c_start: int, start: int) -> bool:
 
 
 _REMOVE_WORDS = frozenset({"免去", "免除", "撤销", "罢免"})
+_CONTRACT_WORDS = frozenset({"解约", "解除合同", "解除合约"})
 _LISTING = re.compile(r"包括|分别是|分别为|有")
 # 离职者包括X和Y / 离职的高管有X、Y: the people listed after the trigger
 _LISTED_AFTER = re.compile(r"(?:者|人员|高管)?(?:中)?(?:,)?(?:就)?(?:包括|分别是|分别为|有)")
@@ -337,6 +341,16 @@ def _subject_persons(
         writers = [p for p in sent.ents.persons if local_span(p, sent)[1] == owner_end]
         if writers:
             return writers
+    if trigger_word in _CONTRACT_WORDS:
+        # 俱乐部宣布与主教练X解除合同 / X已与俱乐部协商解约: a contract with an employer
+        with_person = re.search(r"与(?:[^,。与]{0,8}?)$", text[c_start:start])
+        if with_person is not None:
+            partner = [p for p in sent.ents.persons if c_start + with_person.start() < local_span(p, sent)[0] < start]
+            employer = [o for o in sent.ents.orgs if local_span(o, sent)[1] <= c_start + with_person.start()] or memory.org_counts
+            return partner[:1] if partner and employer else []
+        if text[c_start:start].rstrip().endswith(("与俱乐部", "与球队", "与球会", "与公司")):
+            return _persons_in(sent, c_start, start, memory, allow_weak=True)[:1]
+        return []
     if trigger_word in _REMOVE_WORDS:
         # 免去邓宏伟的西岭市财政局局长职务 / 凌驰汽车还免去了范立鹏的副总裁职务
         after = end + (1 if text[end : end + 1] == "了" else 0)

@@ -21,7 +21,7 @@ from ..records import Document, Mention, Sentence
 CLAUSE_SEPARATORS = set(",;:!?。;")
 
 
-MOVE_WORDS = re.compile(r"去了|加入|加盟|转投|投奔|前往|入职|跳槽|转会至|转会到|转任")
+MOVE_WORDS = re.compile(r"去了|加入|加盟|转投|投奔|前往|入职|跳槽|转会至|转会到|转任|转战|转往")
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z])")
 
 
