@@ -117,7 +117,12 @@ def _quotes_balanced(line: str) -> bool:
 # A wire dateline opening an English article: SAN FRANCISCO, Sept 25 (Reuters) - /
 # LONDON, April 3 - / SAN JOSE, California, May 14 (Reuters) -
 DATELINE = re.compile(
-    r"\s*[A-Z][A-Z .'\-]{2,40},(?:\s+[A-Z][a-z]+,)?\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?(?:\s*\([^)]{2,30}\))?\s*[-–—]"
+    r"\s*[A-Z][A-Z .'\-]{2,40}"  # the city, in capitals
+    r"(?:,\s+[A-Z][A-Za-z.]+)?"  # a state or country: SAN JOSE, Calif.
+    r"(?:"
+    r"(?:,\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)(?:\s*\([^)]{2,30}\)|\s*/[A-Za-z ]{2,30}/)?"  # , May 14 (Reuters) / /PRNewswire/
+    r"|\s*\((?:AP|AFP|Reuters|Bloomberg|UPI|[A-Z][A-Za-z ]{1,20})\)"  # (AP)
+    r")\s*[-–—]+"
 )
 
 

@@ -103,6 +103,8 @@ def find_orgs(text: str, spacy_doc, known_people: frozenset[str] | set[str] = fr
             continue  # DETROIT, Nov 13 (Reuters) -: the dateline's city
         if text[start:end] in known_people:
             continue
+        if text[start:end] in ("Company", "Board", "Group", "Corporation", "Firm", "Bank", "Club", "Council"):
+            continue  # "the Company" of a press release stands for the one in focus
         spans.append((start, end, None))
         taken.append((start, end))
     # Engineers at Lumetra, a partner with Harrow & Pell: a capitalized name after
@@ -136,8 +138,8 @@ def name_span(token, titles: list[Span], orgs: list[Span]) -> Optional[Span]:
             break
         if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.dep_ in ("compound", "flat", "nmod", "nsubj", "appos"):
             first -= 1
-        elif prev.lower_ in PARTICLES_OF_NAMES and first - 2 >= 0 and doc[first - 2].pos_ == "PROPN":
-            first -= 1
+        elif prev.lower_ in PARTICLES_OF_NAMES and first - 2 >= 0 and (doc[first - 2].pos_ == "PROPN" or doc[first - 2].lower_ in PARTICLES_OF_NAMES):
+            first -= 1  # Dieter van der Molen
         else:
             break
     last = token.i
