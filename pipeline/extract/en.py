@@ -630,6 +630,8 @@ def _sentence_candidates(doc: Document, parsed: ParsedSentence, memory: _Memory)
         pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else "VERB" if token.pos_ in ("VERB", "AUX") else None
         if pos is None:
             continue
+        if pos == "NOUN" and any(c.dep_ == "nsubj" for c in token.children):
+            pos = "VERB"  # "Hollis Grant quit as chairman": the tagger took the verb for a noun
         for trig in lexicon.get((token.lemma_.lower(), pos), ()):
             if not _particle_ok(token, trig):
                 continue

@@ -109,9 +109,12 @@ def find_orgs(text: str, spacy_doc, known_people: frozenset[str] | set[str] = fr
         taken.append((start, end))
     # Engineers at Lumetra, a partner with Harrow & Pell: a capitalized name after
     # "at"/"with" that the model typed as nothing is an employer.
+    title_ends = {e for _, e in titles}
     for m in _EMPLOYER_AFTER.finditer(text):
         start, end = m.span(1)
-        if not _overlaps(start, end, taken) and not any(e.start_char <= start < e.end_char and e.label_ in ("PERSON", "GPE", "LOC", "DATE", "NORP") for e in spacy_doc.ents):
+        after_title = m.start() - 1 in title_ends or m.start() in title_ends  # head of cabin design at Aerovanta
+        blocked = ("PERSON", "LOC", "DATE", "NORP") if after_title else ("PERSON", "GPE", "LOC", "DATE", "NORP")
+        if not _overlaps(start, end, taken) and not any(e.start_char <= start < e.end_char and e.label_ in blocked for e in spacy_doc.ents):
             spans.append((start, end, None))
             taken.append((start, end))
     return sorted(s for s in spans if not _inside_parentheses(text, s[0]) or s[2])
@@ -178,6 +181,12 @@ def find_persons(text: str, spacy_doc, orgs: list[Span], titles: list[Span], kno
         for s, e in titles:
             if s <= start < e < end:
                 start = e + len(text[e:end]) - len(text[e:end].lstrip())
+        # ... or leaves out a first name before a particle: Dieter | van der Molen
+        first = ent[0]
+        if first.lower_ in PARTICLES_OF_NAMES and first.i > 0:
+            prev = spacy_doc[first.i - 1]
+            if prev.pos_ == "PROPN" and prev.text[:1].isupper() and not any(s <= prev.idx < e for s, e in titles + orgs):
+                start = prev.idx
         if find_titles(text[start:end]) == [(0, end - start)]:
             continue
         add(start, end)
