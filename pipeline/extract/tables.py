@@ -28,6 +28,7 @@ _HEADER_WORDS = {
     "date": ("离职时间", "离开时间", "离任时间", "时间", "日期", "date", "left", "departure date", "when"),
     "destination": ("去向", "下一站", "新去处", "destination", "next", "went to", "joined"),
     "reason": ("原因", "离职原因", "reason"),
+    "org": ("原公司", "原单位", "原东家", "前东家", "所属公司", "公司", "机构", "单位", "company", "organization", "employer"),
 }
 _DEPARTURE_HEADER = ("离职", "离开", "离任", "去向", "出走", "left", "departure", "exit")
 _UNDISCLOSED = re.compile(r"^(?:未公开|未知|不详|未披露|暂无|无|-+|—+|n/?a|unknown|undisclosed)$", re.I)
@@ -187,9 +188,10 @@ def _candidate(sentence: Sentence, table: _Table, spans: dict[str, tuple[int, in
             destination = mention("destination", (s + (join.end() if join else 0), e))
     if "reason" in spans:
         reason = mention("reason", spans["reason"])
+    org = mention("org", spans["org"]) if "org" in spans else None  # a column says where each one was
     return Candidate(
         person=person,
-        org=table.org,
+        org=org or table.org,
         sentence=sentence,
         rule="table.row",
         score=0.9,

@@ -180,6 +180,11 @@ def _on_trigger(
         return []
     if not _is_departure_use(text, start, end, trigger, sent.tokens):
         return []
+    if _NEGATED_PLAN.search(text[c_start:start]) and _PLAN_NOUN.match(text, end):
+        # 并无具体的退休安排 / 并无请辞规划: no departure; a denial when the text rebuts a report
+        if status not in ("denied", "rumored", "reported"):
+            return []
+        status = "denied"
     family = trigger.family
     persons: list[Mention] = []
     org: Optional[Mention] = None
@@ -320,6 +325,8 @@ def _is_negated(text: str, c_start: int, start: int) -> bool:
     return any(neg in window for neg in ("没有", "并未", "未曾", "不会"))
 
 
+_NEGATED_PLAN = re.compile(r"(?:并无|没有|无|并未|暂无|尚无)[^,。;]{0,8}$")
+_PLAN_NOUN = re.compile(r"(?:的)?(?:安排|计划|打算|规划|意向|想法)")
 _REMOVE_WORDS = frozenset({"免去", "免除", "撤销", "罢免"})
 _CONTRACT_WORDS = frozenset({"解约", "解除合同", "解除合约"})
 _LISTING = re.compile(r"包括|分别是|分别为|有")
