@@ -652,6 +652,13 @@ def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles
     for m in _org_kind().finditer(text):
         start = m.end()
         stop = None
+        quoted = re.match(r"[「“\"《]([^」”\"》]{2,12})[」”\"》]", text[start:])
+        if quoted is not None:
+            q_start, q_end = start + quoted.start(1), start + quoted.end(1)
+            if not _overlaps(q_start, q_end, taken):
+                found.append(OrgMatch(q_start, q_end, quoted.group(1)))  # 网购平台「虾拍拍」
+                taken.append((q_start, q_end))
+            continue
         for offset in range(2, 9):
             pos = start + offset
             if pos > len(text) or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9&]+", text[start:pos]):
@@ -667,6 +674,8 @@ def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles
         name = text[start:stop]
         if _DATE_START.match(name):
             continue  # 银行昨日晚间公告: a date, not a name
+        if common_word(name[:2], 2000) or re.search(r"[一二两三几另每]位|[一二两三几]名|二人|两人", name):
+            continue  # 俱乐部感谢二人的付出: a verb or a count, not a name
         if any(word in name for word in trigger_words()):
             continue  # 公司合规政策被解雇: a clause, not a name
         if name in generic_org_words() or titles_rank(name) < 9 or _org_kind().fullmatch(name) or common_word(name):
@@ -716,6 +725,8 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
         while text[start] in "原前" and end - start > 2:
             start += 1  # 原零售业务总监: 原 marks a former post
         name = text[start:end]
+        if re.search(r"[一二两三几另每]位|[一二两三几]名", name):
+            continue  # 另一位技术高管: a count of people
         if len(name) < 2 or len(name) > 12 or _generic_phrase(words) or all(w.text in generic_org_words() for w in words):
             continue
         if titles_rank(name) < 9 or common_word(name) or re.search(r"\d|传闻|消息|人士|报道|据|称", name):

@@ -57,7 +57,7 @@ _BLOCKING_BEFORE_PERSON = set("向对给跟让由据经受替")
 _BOUND_BEFORE_DATE = re.compile(r"(?:截至|截止|截止到|直到|到)\s*$")
 # A clause that starts like a continued predicate has the previous clause's subject.
 _ZERO_SUBJECT = re.compile(
-    r"^\s*(?:已经|已|并|随后|从|于|也|还|便|就|正式|宣布|将|才|再|又|因[^,。]{0,12}?原因|申请|提出|辞去|并于|现已|目前已)"
+    r"^\s*(?:已经|已|并|随后|从|于|也|还|便|就|正式|宣布|将|才|再|又|因[^,。]{0,12}?原因|申请|提出|辞去|并于|现已|目前已|拟|即将|计划|届时)"
 )
 
 

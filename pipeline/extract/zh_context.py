@@ -169,7 +169,7 @@ class ZhSentence:
 #昨日宣布, 海港蓝鲸足球俱乐部官方宣布. Whatever announces is an organization when it is
 # not a person; this finds the ones no lexicon or suffix knows (速达通, 日光珈琲).
 _SPEAKER = re.compile(
-    r"^(?:[^,。;]{0,10}?(?:平台|品牌|公司|集团|球会|俱乐部|上市的|旗下))?"
+    r"^(?:[^,。;]{0,12}?(?:平台|品牌|公司|集团|球会|俱乐部|球队|球团|上市的|旗下|企业|大厂|厂商|车企|药企|券商|银行|机构|媒体|电台|高校))?"
     r"(?P<org>[\u4e00-\u9fffA-Za-z0-9&]{2,14}?)"
     r"(?:\(\s*[0-9A-Z.\-]{3,12}\s*\))?(?:董事会|官方|方面)?"
     r"(?:今日|昨日|昨天|今天|日前|近日|本周[一二三四五六日]?|上周[一二三四五六日]|周[一二三四五六日]|今\(\d+\)日|\d{1,2}月\d{1,2}日)?(?:晚间|晚|下午|上午)?"
@@ -208,10 +208,11 @@ def learn(sent: ZhSentence, memory: Memory) -> None:
             [o for o in sent.ents.orgs if not (o.start >= speaker.start and o.end <= speaker.end)] + [speaker],
             key=lambda o: o.start,
         )
+    usable = usable_orgs(sent)
     for org in sent.ents.orgs:
         memory.org_first.setdefault(org_key_of(org), org)
-        if org_lexicon().canonical(org.text) is None:
-            memory.org_counts[org_key_of(org)] += 1  # lexicon organizations were counted over the whole text
+        if org_lexicon().canonical(org.text) is None and org in usable:
+            memory.org_counts[org_key_of(org)] += 1  # lexicon organizations were counted over the whole text; destinations are not in focus
     for person in sent.ents.persons:
         if person.kind == "person":
             memory.add_person(person)
