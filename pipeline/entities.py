@@ -562,12 +562,18 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             previous = next((t for t in tokens if t.end == m.start()), None)
             if _suffix_ends_at(text, m.start()) or previous is None or previous.text in role_modifiers():
                 continue  # 星河科技视频负责人, 首席投资总监: the word belongs to the title
+        adjacent = next((o for o in found if o.end == m.start() and o.canonical == text[o.start : o.end]), None)
+        if adjacent is not None and not crossing:
+            # 康瑞达制药|股份有限公司: a suffix right after a suffix-found name extends it
+            found[found.index(adjacent)] = OrgMatch(adjacent.start, end, text[adjacent.start : end])
+            taken = [(o.start, o.end) for o in found]
+            continue
         if end < len(text) and any(text[m.start() : end + k] in org_suffix_words() for k in (1, 2, 3)):
             continue  # a longer suffix starts here (科技 | 科技公司 is found as 公司 later)
         start = m.start()
         words = 0
         inside = next((t for t in tokens if t.start < m.start() and t.end == end), None)
-        if inside is not None and m.group() in _WEAK_SUFFIXES and inside.tag.startswith("n") and len(inside.text) >= 3 and inside.text not in _DEPARTMENT_WORDS:
+        if inside is not None and m.group() in _WEAK_SUFFIXES and inside.tag.startswith("n") and len(inside.text) >= 3 and inside.text not in _DEPARTMENT_WORDS and (m.group() != "部" or inside.tag == "nt"):
             start = inside.start  # the suffix ends a jieba word: 财政局, 教育厅
             words = 1
         elif inside is not None and m.group() not in _WEAK_SUFFIXES and not common_word(inside.text, 5):
@@ -594,6 +600,8 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             continue
         if m.group() in _WEAK_SUFFIXES and words < 2 and not any(t.tag == "ns" for t in before[-words:]):
             continue
+        if m.group() in ("公司", "集团", "企业", "有限公司") and common_word(text[start : m.start()], 500):
+            continue  # 主导公司战略, 北京公司: an ordinary word before 公司 names no company
         while text[start] in "前原从在于向对和与跟被把将至到" and end - start > 3:
             start += 1  # 前晶衡半导体高级副总裁, 从云脉科技离职: the organization starts after
         glued_move = MOVE_WORDS_BEFORE_KIND.search(text, max(0, start - 3), start + 3)

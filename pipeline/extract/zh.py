@@ -57,7 +57,7 @@ _BLOCKING_BEFORE_PERSON = set("向对给跟让由据经受替")
 _BOUND_BEFORE_DATE = re.compile(r"(?:截至|截止|截止到|直到|到)\s*$")
 # A clause that starts like a continued predicate has the previous clause's subject.
 _ZERO_SUBJECT = re.compile(
-    r"^\s*(?:已经|已|并|随后|从|于|也|还|便|就|正式|宣布|将|才|再|又|因[^,。]{0,12}?原因|申请|提出|辞去|并于|现已|目前已|拟|即将|计划|届时)"
+    r"^\s*(?:已经|已|并|随后|从|于|也|还|便|就|正式|宣布|将|才|再|又|因[^,。]{0,12}?原因|申请|提出|辞去|并于|现已|目前已|拟|即将|计划|届时|自)"
 )
 
 
@@ -406,7 +406,7 @@ def _subject_persons(
             if not earlier:
                 earlier = [p for p in _persons_in(sent, p_start, pos, memory, allow_weak=True) if _opens_clause(sent, p, p_start)]
             if earlier:
-                return [earlier[0]]
+                return _joined_with(sent, earlier)
             if p_start == 0 or not _ADVERBIAL_CLAUSE.match(text[p_start:pos]):
                 break
             pos = p_start
@@ -423,6 +423,17 @@ def _subject_persons(
 _ADVERBIAL_CLAUSE = re.compile(r"^\s*(?:自|于|因|由于|经|在|已于|并于|同时|随后)[^,;。]{0,30}[,;]?\s*$")
 # What follows a name that is the subject of its clause in announcements.
 _AFTER_SUBJECT = re.compile(r"^\s*(?:先生|女士|同志|博士)?\s*(?:因|由于|于|已|已于|自|经|向|今日|日前|近日|本人|申请|提出|确认|宣布|表示|称)")
+
+
+def _joined_with(sent: ZhSentence, people: list[Mention]) -> list[Mention]:
+    """The first person and those enumerated with it (X、Y和独立董事Z / X与发言人Y)."""
+    group = [people[0]]
+    for person in people[1:]:
+        between = sent.text[local_span(group[-1], sent)[1] : local_span(person, sent)[0]]
+        if not re.fullmatch(r"\s*(?:、|和|与|及|以及)\s*[^,。;、和与及]{0,12}?", between):
+            break
+        group.append(person)
+    return group
 
 
 def _opens_clause(sent: ZhSentence, person: Mention, clause_start: int) -> bool:
