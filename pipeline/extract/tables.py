@@ -74,6 +74,11 @@ class TableReader:
         return [row] if row.org is not None else []
 
 
+def is_header(text: str) -> bool:
+    """Does this line head a table of departures (a person column and a departure column)?"""
+    return _header_columns(text) is not None
+
+
 def _split_header(text: str) -> list[str]:
     if "\t" in text:
         return [c.strip() for c in text.split("\t") if c.strip()]

@@ -33,6 +33,12 @@ class TriggerLexicon:
             self._automaton.add_word(word, word)
         self._automaton.make_automaton()
 
+    def has_hit(self, text: str) -> bool:
+        """Is any trigger word in ``text`` (one automaton pass, no segmentation)?"""
+        for _ in self._automaton.iter(text):
+            return True
+        return False
+
     def find(self, text: str, word_starts: Optional[set[int]] = None) -> list[tuple[int, int, Trigger]]:
         """Trigger hits, overlaps resolved: the longest leftmost hit (被解雇 beats 解雇),
         except that a hit starting inside a jieba word loses to one starting a word
