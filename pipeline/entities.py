@@ -584,7 +584,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             tok = before[index]
             if tok.end != start or words >= (4 if m.group() in _WEAK_SUFFIXES else 3):
                 break
-            if tok.text in _ORG_WALK_STOP or _GLUED_FUNCTION_WORD.search(tok.text) or tok.text in org_lead_words() or tok.text.endswith("公司"):
+            if tok.text in _ORG_WALK_STOP or _GLUED_FUNCTION_WORD.search(tok.text) or tok.text in org_lead_words() or tok.text.endswith("公司") or tok.text in trigger_words():
                 break  # jieba glued a verb to a name (李华是|极光科技): not part of the organization
             if _overlaps(tok.start, tok.end, taken) or (tok.end < m.start() and _suffix_ends_at(text, tok.end)):
                 break  # 君衡律师事务所|资本市场: an organization already ends here
