@@ -405,7 +405,8 @@ def _move(token, ctx: _Context) -> list[Triple]:
     rival = obj is not None and any(c.lower_ in ("rival", "competitor") for c in obj.subtree)
     if left is None:
         # joined B as a partner from rival A: "from" hangs anywhere under the verb
-        left = next((ctx.org(t) for t in token.subtree if t.dep_ == "pobj" and t.head.lower_ == "from" and ctx.org(t) is not None), None)
+        origins = (ctx.org(t) for t in token.subtree if t.dep_ == "pobj" and t.head.lower_ == "from")
+        left = next((o for o in origins if o is not None), None)
     for person in people:
         origin = left or _former_org(ctx.parsed, person)
         if origin is None and token.lemma_ in ("hire", "poach"):

@@ -568,8 +568,9 @@ def _org_for(sent: ZhSentence, person: Mention, role: Optional[Mention], trigger
     """
     remembered = memory.person_org.get(memory.resolve(person.text))
     in_sentence = person.start >= sent.start and person.end <= sent.sentence.end and person.kind != "pronoun_ref"
-    if in_sentence and _post_after_name(sent, person)[0] is not None:
-        return _post_after_name(sent, person)[0]
+    posted_org = _post_after_name(sent, person)[0] if in_sentence else None
+    if posted_org is not None:
+        return posted_org
     if in_sentence:
         if role is not None and sent.sentence.start <= role.start < sent.sentence.end:
             org = org_before_role(sent, role)
