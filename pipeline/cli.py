@@ -24,7 +24,18 @@ document that failed), and for HTML the extracted text the offsets refer to.
 manifest.sqlite in the output folder remembers each document's events: a second
 run processes only new or changed documents (--force: all of them again), and a
 run that was killed goes on where it stopped.
-Exit status 0 when every document was read, 1 when some failed (see errors.jsonl)."""
+Exit status 0 when every document was read, 1 when some failed (see errors.jsonl).
+
+on a Dask cluster (pip install 'departures[cluster]'):
+  departures extract dump.jsonl -o output/events.jsonl --engine dask --workers 4
+  departures extract dump.jsonl -o /shared/out/events.jsonl --engine dask --scheduler tcp://host:8786
+The same events file, errors.jsonl and extracted texts as the local engine, in
+the same order. Without --scheduler a local cluster of --workers processes
+(default 2) is started. Dumps are cut into byte ranges of --partition-size, files
+grouped --chunk-size to a task; each task writes <events>.parts/part-NNNNN.jsonl
+(workers need the output folder: a shared file system) and is retried when its
+worker dies. Every document is processed (the manifest is not read, as with
+--force); the results are recorded in manifest.sqlite for later local runs."""
 
 _EVALUATE_EXAMPLE = """example:
   departures evaluate --gold ../shared/gold/seeds.jsonl --pred output/events.jsonl --source corpus/
@@ -65,10 +76,13 @@ def _build_parser() -> argparse.ArgumentParser:
     ext.add_argument("-o", "--output", default="output/events.jsonl", help="events file (default: output/events.jsonl)")
     ext.add_argument("--max-chars", type=_positive_int, default=None, help="skip (with an error line) articles longer than this (default: 1,000,000)")
     ext.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
-    ext.add_argument("-w", "--workers", type=_positive_int, default=1, help="worker processes (default: 1); output is the same for any number")
+    ext.add_argument("-w", "--workers", type=_positive_int, default=None, help="worker processes (default: 1; --engine dask: 2); output is the same for any number")
     ext.add_argument("--force", action="store_true", help="process every document again, ignoring the manifest of earlier runs")
     ext.add_argument("--progress", action="store_true", help="show progress even when stderr is not a terminal")
-    ext.add_argument("--chunk-size", type=_positive_int, default=32, help="articles handed to a worker at a time (default: 32)")
+    ext.add_argument("--chunk-size", type=_positive_int, default=32, help="articles handed to a worker at a time (default: 32); --engine dask: files per task")
+    ext.add_argument("--engine", choices=("local", "dask"), default="local", help="local: this machine's processes (default); dask: tasks on a Dask cluster")
+    ext.add_argument("--scheduler", metavar="ADDRESS", help="--engine dask: the scheduler, e.g. tcp://host:8786 (default: start a local cluster)")
+    ext.add_argument("--partition-size", metavar="SIZE", default="2M", help="--engine dask: bytes of a dump per task, e.g. 512K, 2M (default: 2M)")
     ext.add_argument(
         "--merge",
         action="store_true",
@@ -118,6 +132,8 @@ def _positive_int(value: str) -> int:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
+    if args.engine == "dask":
+        return _cmd_extract_dask(args)
     from concurrent.futures.process import BrokenProcessPool
 
     from .batch import BatchOptions, BatchRun, Progress, format_summary
@@ -125,7 +141,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     options = BatchOptions(
         inputs=args.inputs,
         output=Path(args.output),
-        workers=args.workers,
+        workers=args.workers or 1,
         force=args.force,
         chunk_size=args.chunk_size,
     )
@@ -142,6 +158,62 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         return 2
     except KeyboardInterrupt:
         log.error("interrupted; nothing was written. Documents finished so far are in the manifest: run the same command again to go on.")
+        return 130
+    finally:
+        if progress is not None:
+            progress.finish()
+    if not args.quiet:
+        print(format_summary(summary, options.output), file=sys.stderr)
+    if args.merge:
+        from .merge import merge_files, merged_path_for
+
+        merged = merged_path_for(options.output)
+        merge_files([options.output], merged, previous=merged, quiet=args.quiet)
+    return 1 if summary.failed else 0
+
+
+def _cmd_extract_dask(args: argparse.Namespace) -> int:
+    """``extract --engine dask``: the same outputs, computed on a Dask cluster (pipeline/cluster.py)."""
+    from .batch import Progress, format_summary
+
+    try:
+        from .cluster import ClusterError, ClusterOptions, parse_size, run_cluster
+        import distributed  # noqa: F401
+    except ImportError:
+        log.error("--engine dask needs Dask: pip install 'departures[cluster]' (or 'dask[distributed]')")
+        return 2
+    try:
+        partition_bytes = parse_size(args.partition_size)
+    except ValueError:
+        log.error("--partition-size: %r is not a size such as 512K or 2M", args.partition_size)
+        return 2
+    if not args.verbose:  # the scheduler and nannies of a local cluster log every step at INFO
+        logging.getLogger("distributed").setLevel(logging.WARNING)
+    if args.scheduler and args.workers:
+        log.warning("--workers is ignored with --scheduler: the cluster has the workers it has")
+    if args.force:
+        log.info("--force is what the Dask engine always does: every document is processed")
+    options = ClusterOptions(
+        inputs=args.inputs,
+        output=Path(args.output),
+        scheduler=args.scheduler,
+        workers=args.workers or 2,
+        files_per_partition=args.chunk_size,
+        partition_bytes=partition_bytes,
+    )
+    if args.max_chars is not None:
+        options.max_chars = args.max_chars
+    progress = Progress(sys.stderr) if not args.quiet and (args.progress or sys.stderr.isatty()) else None
+    try:
+        summary = run_cluster(options, on_progress=progress)
+    except ClusterError as exc:
+        log.error("%s; nothing was written", exc)
+        return 2
+    except OSError as exc:  # the scheduler cannot be reached
+        log.error("the Dask cluster failed (%s); nothing was written", exc)
+        return 2
+    except KeyboardInterrupt:
+        log.error("interrupted; nothing was written")
         return 130
     finally:
         if progress is not None:

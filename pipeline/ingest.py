@@ -354,19 +354,25 @@ def article_from_record(record: object, line_no: int, source: str, max_chars: in
     return _article(doc_id, page.text, "dump", path=source, line_no=line_no, extracted_text=True, **meta)
 
 
-def _dump_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, Optional[bytes]]]:
+def _dump_lines(handle: BinaryIO, limit: int, first_line: int = 1, end: Optional[int] = None) -> Iterator[tuple[int, Optional[bytes]]]:
     """(line number, bytes) of each line; ``None`` for a line longer than ``limit`` bytes,
     which is skipped without ever being held in memory whole (a dump with a
-    missing newline can be gigabytes on one line)."""
-    line_no = 0
-    while True:
+    missing newline can be gigabytes on one line).
+
+    From the handle's position, whose line is ``first_line``, up to the line that
+    starts at byte ``end`` or later (``None``: to the end of the file)."""
+    line_no = first_line - 1
+    position = handle.tell() if end is not None else 0
+    while end is None or position < end:
         raw = handle.readline(limit)
         if not raw:
             return
+        position += len(raw)
         line_no += 1
         if len(raw) >= limit and not raw.endswith(b"\n"):
             while True:
                 rest = handle.readline(limit)
+                position += len(rest)
                 if not rest or rest.endswith(b"\n"):
                     break
             yield line_no, None
@@ -374,8 +380,15 @@ def _dump_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, Optional[by
         yield line_no, raw
 
 
-def iter_dump(path: Path, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Item]:
-    """Articles of a JSONL dump, line by line: memory stays flat whatever its size."""
+def iter_dump(
+    path: Path, max_chars: int = DEFAULT_MAX_CHARS, start: int = 0, end: Optional[int] = None, first_line: int = 1
+) -> Iterator[Item]:
+    """Articles of a JSONL dump, line by line: memory stays flat whatever its size.
+
+    ``start``/``end``/``first_line`` read only the lines starting in the byte range
+    [start, end), ``start`` being a line start and ``first_line`` its line number
+    (the Dask engine's partitions, see cluster.py): the same items, numbered the
+    same, as the whole dump gives for those lines."""
     source = str(path)
     try:
         handle = open(path, "rb")
@@ -385,7 +398,9 @@ def iter_dump(path: Path, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Item]:
     # JSON spends at most 12 bytes on a character (an escaped surrogate pair): longer lines cannot fit the limit.
     limit = max_chars * 12 + 65536
     with handle:
-        for line_no, raw in _dump_lines(handle, limit):
+        if start:
+            handle.seek(start)
+        for line_no, raw in _dump_lines(handle, limit, first_line, end):
             if raw is None:
                 yield DocumentError(f"{source}:{line_no}", "ingest", f"dump line is over {limit:,} bytes, more than an article of at most {max_chars:,} characters can take; raise --max-chars to read it", path=source, line=line_no)
                 continue

@@ -29,7 +29,7 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 from . import __version__
 from .lexicons import models_dir
@@ -56,7 +56,7 @@ CREATE TABLE IF NOT EXISTS documents (
 # reprocessing after it is edited; a module missing from the list costs nothing but that.
 _NOT_EXTRACTION = frozenset({
     "cli.py", "batch.py", "manifest.py", "evaluate.py", "db.py", "review.py", "merge.py", "query.py",
-    "load.py", "eventfile.py", "cli_data.py", "show.py",
+    "load.py", "eventfile.py", "cli_data.py", "show.py", "cluster.py",
 })
 
 
@@ -154,10 +154,12 @@ class Manifest:
 
     def record(self, entries: Iterable[Entry]) -> None:
         """Record processed documents in one transaction (all of them or none)."""
-        rows = [
-            (self.version, e.article.doc_id, content_hash(e.article), article_meta(e.article), int(e.skipped), "\n".join(e.event_lines))
-            for e in entries
-        ]
+        self.record_rows((e.article.doc_id, content_hash(e.article), article_meta(e.article), e.skipped, e.event_lines) for e in entries)
+
+    def record_rows(self, keyed: Iterable[tuple[str, str, str, bool, Sequence[str]]]) -> None:
+        """Record (doc_id, content_hash, meta, skipped, event lines) rows in one transaction:
+        results keyed elsewhere (by the Dask engine's workers, see cluster.py)."""
+        rows = [(self.version, doc_id, digest, meta, int(skipped), "\n".join(lines)) for doc_id, digest, meta, skipped, lines in keyed]
         if not rows:
             return
         self._db.execute("BEGIN")
