@@ -136,7 +136,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         return _cmd_extract_dask(args)
     from concurrent.futures.process import BrokenProcessPool
 
-    from .batch import BatchOptions, BatchRun, Progress, format_summary
+    from .batch import BatchOptions, BatchRun
 
     options = BatchOptions(
         inputs=args.inputs,
@@ -147,7 +147,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     )
     if args.max_chars is not None:
         options.max_chars = args.max_chars
-    progress = Progress(sys.stderr) if not args.quiet and (args.progress or sys.stderr.isatty()) else None
+    progress = _progress(args)
     try:
         summary = BatchRun(options, on_progress=progress).run()
     except BrokenProcessPool:
@@ -162,20 +162,32 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     finally:
         if progress is not None:
             progress.finish()
+    return _finish_extract(args, summary, options.output)
+
+
+def _progress(args: argparse.Namespace):
+    """The progress line on stderr: on a terminal, or when asked for, never with --quiet."""
+    from .batch import Progress
+
+    return Progress(sys.stderr) if not args.quiet and (args.progress or sys.stderr.isatty()) else None
+
+
+def _finish_extract(args: argparse.Namespace, summary, output: Path) -> int:
+    """What both engines do at the end: the summary, the merged file if asked, the exit status."""
+    from .batch import format_summary
+
     if not args.quiet:
-        print(format_summary(summary, options.output), file=sys.stderr)
+        print(format_summary(summary, output), file=sys.stderr)
     if args.merge:
         from .merge import merge_files, merged_path_for
 
-        merged = merged_path_for(options.output)
-        merge_files([options.output], merged, previous=merged, quiet=args.quiet)
+        merged = merged_path_for(output)
+        merge_files([output], merged, previous=merged, quiet=args.quiet)
     return 1 if summary.failed else 0
 
 
 def _cmd_extract_dask(args: argparse.Namespace) -> int:
     """``extract --engine dask``: the same outputs, computed on a Dask cluster (pipeline/cluster.py)."""
-    from .batch import Progress, format_summary
-
     try:
         from .cluster import ClusterError, ClusterOptions, parse_size, run_cluster
         import distributed  # noqa: F401
@@ -203,7 +215,7 @@ def _cmd_extract_dask(args: argparse.Namespace) -> int:
     )
     if args.max_chars is not None:
         options.max_chars = args.max_chars
-    progress = Progress(sys.stderr) if not args.quiet and (args.progress or sys.stderr.isatty()) else None
+    progress = _progress(args)
     try:
         summary = run_cluster(options, on_progress=progress)
     except ClusterError as exc:
@@ -218,14 +230,7 @@ def _cmd_extract_dask(args: argparse.Namespace) -> int:
     finally:
         if progress is not None:
             progress.finish()
-    if not args.quiet:
-        print(format_summary(summary, options.output), file=sys.stderr)
-    if args.merge:
-        from .merge import merge_files, merged_path_for
-
-        merged = merged_path_for(options.output)
-        merge_files([options.output], merged, previous=merged, quiet=args.quiet)
-    return 1 if summary.failed else 0
+    return _finish_extract(args, summary, options.output)
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
