@@ -40,13 +40,13 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Callable, Iterator, Optional, Sequence, Union
+from typing import Callable, Iterator, Optional, Sequence, Union
 
 from .batch import BatchSummary
 from .ingest import DEFAULT_MAX_CHARS, DUMP_SUFFIXES, _files_under, iter_dump, read_file
 from .manifest import MANIFEST_NAME, Manifest, article_meta, content_hash, pipeline_version
 from .records import Article, DocumentError
-from .write import _AtomicFile, event_line, remove_stale_temporaries
+from .write import AtomicFile, event_line, remove_stale_temporaries
 
 log = logging.getLogger(__name__)
 
@@ -194,25 +194,6 @@ def _items(part: Partition, max_chars: int) -> Iterator[Union[Article, DocumentE
         yield read_file(Path(path), doc_id, max_chars)
 
 
-class _PartFile:
-    """A part file written under a temporary name and renamed into place when complete."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        self.tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex}.tmp")
-        self.handle: IO[str] = open(self.tmp, "w", encoding="utf-8")
-
-    def commit(self) -> None:
-        self.handle.flush()
-        os.fsync(self.handle.fileno())
-        self.handle.close()
-        os.replace(self.tmp, self.path)
-
-    def abort(self) -> None:
-        self.handle.close()
-        self.tmp.unlink(missing_ok=True)
-
-
 def _save_extracted_file(out_dir: Path, article: Article) -> None:
     """As OutputWriter.add_extracted_text does for an HTML file."""
     target = out_dir / "extracted" / article.doc_id
@@ -233,9 +214,9 @@ def run_partition(part: Partition, parts_dir: str, out_dir: str, max_chars: int 
 
     folder = Path(parts_dir)
     result = PartResult(part.index, _worker_version())
-    events = _PartFile(folder / f"{part.name}.jsonl")
-    rows = _PartFile(folder / f"{part.name}.manifest.jsonl")
-    extracted: Optional[_PartFile] = None
+    events = AtomicFile(folder / f"{part.name}.jsonl")
+    rows = AtomicFile(folder / f"{part.name}.manifest.jsonl")
+    extracted: Optional[AtomicFile] = None
     try:
         for item in _items(part, max_chars):
             if isinstance(item, DocumentError):
@@ -246,7 +227,7 @@ def run_partition(part: Partition, parts_dir: str, out_dir: str, max_chars: int 
             if item.extracted_text:
                 if item.fmt == "dump":
                     if extracted is None:
-                        extracted = _PartFile(folder / f"{part.name}.extracted.jsonl")
+                        extracted = AtomicFile(folder / f"{part.name}.extracted.jsonl")
                     extracted.handle.write(json.dumps({"id": item.doc_id, "text": item.text}, ensure_ascii=False) + "\n")
                 else:
                     _save_extracted_file(Path(out_dir), item)
@@ -371,7 +352,7 @@ def _add(summary: BatchSummary, result: PartResult) -> None:
     summary.extraction_errors += result.extraction_errors
 
 
-def _copy_text(source: Path, target: _AtomicFile) -> None:
+def _copy_text(source: Path, target: AtomicFile) -> None:
     with open(source, encoding="utf-8") as handle:
         shutil.copyfileobj(handle, target.handle, _BLOCK)
 
@@ -379,9 +360,9 @@ def _copy_text(source: Path, target: _AtomicFile) -> None:
 def _write_outputs(units: list[Unit], results: dict[int, PartResult], parts: Path, out: Path) -> BatchSummary:
     """Parts → the events file, errors.jsonl, extracted.jsonl and the manifest, in partition order."""
     summary = BatchSummary()
-    events = _AtomicFile(out)
-    errors = _AtomicFile(out.parent / "errors.jsonl")
-    extracted: Optional[_AtomicFile] = None
+    events = AtomicFile(out)
+    errors = AtomicFile(out.parent / "errors.jsonl")
+    extracted: Optional[AtomicFile] = None
     try:
         for unit in units:
             if isinstance(unit, DocumentError):
@@ -395,7 +376,7 @@ def _write_outputs(units: list[Unit], results: dict[int, PartResult], parts: Pat
                 errors.write_line(json.dumps(error, ensure_ascii=False))
             if result.extracted:
                 if extracted is None:
-                    extracted = _AtomicFile(out.parent / "extracted.jsonl")
+                    extracted = AtomicFile(out.parent / "extracted.jsonl")
                 _copy_text(parts / f"{unit.name}.extracted.jsonl", extracted)
     except BaseException:
         for handle in (events, errors, extracted):

@@ -12,6 +12,7 @@ end, so a killed run never leaves half a file behind.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -25,12 +26,17 @@ def event_line(event: Event) -> str:
     return json.dumps(event.to_json(), ensure_ascii=False)
 
 
-class _AtomicFile:
+_SERIAL = itertools.count()
+
+
+class AtomicFile:
     """A text file that appears under its name only when closed successfully."""
 
     def __init__(self, path: Path):
         self.path = path
-        self.tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        # The pid names the writer (so a later run can remove what a killed one left);
+        # the counter keeps two files of one process, or a retried task, apart.
+        self.tmp = path.with_name(f".{path.name}.{next(_SERIAL)}-{os.getpid()}.tmp")
         path.parent.mkdir(parents=True, exist_ok=True)
         self.handle: IO[str] = open(self.tmp, "w", encoding="utf-8")
 
@@ -52,7 +58,7 @@ class _AtomicFile:
             pass
 
 
-_TEMPORARY = re.compile(r"^\..+\.(\d+)\.tmp$")
+_TEMPORARY = re.compile(r"^\..+\.\d+-(\d+)\.tmp$")
 
 
 def _process_alive(pid: int) -> bool:
@@ -88,9 +94,9 @@ class OutputWriter:
     def __init__(self, events_path: Path):
         self.events_path = Path(events_path)
         self.out_dir = self.events_path.parent
-        self._events = _AtomicFile(self.events_path)
-        self._errors = _AtomicFile(self.out_dir / "errors.jsonl")
-        self._extracted_dump: Optional[_AtomicFile] = None
+        self._events = AtomicFile(self.events_path)
+        self._errors = AtomicFile(self.out_dir / "errors.jsonl")
+        self._extracted_dump: Optional[AtomicFile] = None
         self.events_written = 0
         self.errors_written = 0
 
@@ -113,7 +119,7 @@ class OutputWriter:
             return
         if article.fmt == "dump":
             if self._extracted_dump is None:
-                self._extracted_dump = _AtomicFile(self.out_dir / "extracted.jsonl")
+                self._extracted_dump = AtomicFile(self.out_dir / "extracted.jsonl")
             self._extracted_dump.write_line(json.dumps({"id": article.doc_id, "text": article.text}, ensure_ascii=False))
             return
         target = self.out_dir / "extracted" / article.doc_id
