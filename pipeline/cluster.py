@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Optional, Sequence, Union
 
 from .batch import BatchSummary
-from .ingest import DEFAULT_MAX_CHARS, DUMP_SUFFIXES, _files_under, iter_dump, read_file
+from .ingest import DEFAULT_MAX_CHARS, DUMP_SUFFIXES, _files_under, file_doc_id, iter_dump, read_file
 from .manifest import MANIFEST_NAME, Manifest, article_meta, content_hash, pipeline_version
 from .records import Article, DocumentError
 from .write import AtomicFile, event_line, remove_stale_temporaries
@@ -150,12 +150,7 @@ def plan(
                 for start, end, first_line in dump_ranges(path, partition_bytes):
                     units.append(Partition(len(units), dump=str(path), start=start, end=end, first_line=first_line))
                 continue
-            doc_id = path.name
-            if doc_id in seen and root.is_dir():
-                doc_id = path.relative_to(root).as_posix()
-                log.warning("%s: file name already seen; its id is %s", path, doc_id)
-            seen.add(doc_id)
-            files.append((str(path), doc_id))
+            files.append((str(path), file_doc_id(path, root, seen)))
             if len(files) >= files_per_partition:
                 flush_files()
     flush_files()

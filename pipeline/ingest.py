@@ -431,6 +431,17 @@ def _files_under(folder: Path) -> list[Path]:
     return sorted(found)
 
 
+def file_doc_id(path: Path, root: Path, seen: set[str]) -> str:
+    """A file's document id: its name, as the spec's gold uses, or its path under the
+    folder when a file of the same name came first (ids must stay unique). Records it in ``seen``."""
+    doc_id = path.name
+    if doc_id in seen and root.is_dir():
+        doc_id = path.relative_to(root).as_posix()
+        log.warning("%s: file name already seen; its id is %s", path, doc_id)
+    seen.add(doc_id)
+    return doc_id
+
+
 def iter_inputs(paths: Iterable[Union[str, Path]], max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Item]:
     """Every article of the given files, folders (searched recursively) and dumps, in a stable order.
 
@@ -454,9 +465,4 @@ def iter_inputs(paths: Iterable[Union[str, Path]], max_chars: int = DEFAULT_MAX_
                         seen.add(item.doc_id)
                     yield item
                 continue
-            doc_id = path.name
-            if doc_id in seen and root.is_dir():
-                doc_id = path.relative_to(root).as_posix()
-                log.warning("%s: file name already seen; its id is %s", path, doc_id)
-            seen.add(doc_id)
-            yield read_file(path, doc_id, max_chars)
+            yield read_file(path, file_doc_id(path, root, seen), max_chars)
