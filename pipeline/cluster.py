@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Optional, Sequence, Union
 
 from .batch import BatchSummary
-from .ingest import DEFAULT_MAX_CHARS, DUMP_SUFFIXES, _files_under, file_doc_id, iter_dump, read_file
+from .ingest import DEFAULT_MAX_CHARS, DUMP_SUFFIXES, files_under, file_doc_id, iter_dump, read_file
 from .manifest import MANIFEST_NAME, Manifest, article_meta, content_hash, pipeline_version
 from .records import Article, DocumentError
 from .write import AtomicFile, event_line, remove_stale_temporaries
@@ -144,7 +144,7 @@ def plan(
             flush_files()
             units.append(DocumentError(str(given), "ingest", "no such file or folder; check the path"))
             continue
-        for path in _files_under(root) if root.is_dir() else [root]:
+        for path in files_under(root) if root.is_dir() else [root]:
             if path.suffix.lower() in DUMP_SUFFIXES:
                 flush_files()
                 for start, end, first_line in dump_ranges(path, partition_bytes):

@@ -419,7 +419,7 @@ def iter_dump(
             yield article_from_record(record, line_no, source, max_chars)
 
 
-def _files_under(folder: Path) -> list[Path]:
+def files_under(folder: Path) -> list[Path]:
     wanted = set(TEXT_SUFFIXES) | set(HTML_SUFFIXES) | set(DUMP_SUFFIXES)
     found = []
     for path in folder.rglob("*"):
@@ -455,7 +455,7 @@ def iter_inputs(paths: Iterable[Union[str, Path]], max_chars: int = DEFAULT_MAX_
         if not root.exists():
             yield DocumentError(str(given), "ingest", "no such file or folder; check the path")
             continue
-        files = _files_under(root) if root.is_dir() else [root]
+        files = files_under(root) if root.is_dir() else [root]
         for path in files:
             if path.suffix.lower() in DUMP_SUFFIXES:
                 for item in iter_dump(path, max_chars):
