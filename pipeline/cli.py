@@ -48,7 +48,7 @@ _MERGE_EXAMPLE = """example:
   departures merge old/events.jsonl new/events.jsonl -o all/events.merged.jsonl --previous old/events.merged.jsonl
 
 One line per (person, organization, departure) across documents and scripts: names
-linked through their aliases (吳宇懷 = Tony Wu = 吴宇怀), organizations through
+linked through their aliases (周明遠 = Tom Zhou = 周明远), organizations through
 models/orgs.tsv, the most precise date the sources agree on (conflicts listed),
 the strongest status, and every source event under "mentions". Merged ids stay
 the same when articles are added: the earlier merged file (--previous, by default

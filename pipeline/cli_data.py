@@ -38,7 +38,7 @@ checked against the source text and relative dates are read against the article.
 
 _SHOW_EXAMPLE = """example:
   departures show output/events.jsonl --org xAI
-  departures show output/events.jsonl --person 吴宇怀 --status confirmed --status reported --evidence
+  departures show output/events.jsonl --person 周明远 --status confirmed --status reported --evidence
   departures show --db sqlite:///output/departures.db --org 智谱
 
 Names match as the scorer matches them (traditional/simplified, case, spaces and

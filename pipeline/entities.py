@@ -3,8 +3,8 @@
 No Chinese statistical NER model can be installed here, so entities come from the
 lexicons in ``models/`` (organizations with aliases, titles, surnames), from jieba
 tags, and from positions that only a name can take: right after a title
-(首席运营官张帆), inside an enumeration (洪涛、焦可、陈炜鹏), before a Latin gloss
-(杨格(Greg Yang)). Latin names inside Chinese text (Jimmy Ba) are runs of
+(首席运营官王芳), inside an enumeration (周明、吴芳、郑海涛), before a Latin gloss
+(林格(Greg Lin)). Latin names inside Chinese text (Jamie Lo) are runs of
 capitalized words.
 
 Every mention is in analysis coordinates (absolute offsets in the document's
@@ -38,8 +38,8 @@ _NAME_LIKE_TAGS = ("nr", "ns", "nz", "nt", "x", "j", "eng")
 _HONORIFICS = frozenset(["男", "女", "某", "小姐", "先生", "女士", "总", "老师", "姓", "氏", "某某", "家", "师傅", "同学", "阿姨", "大爷"])
 LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9À-ÿ])"
-    r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý]?[a-zà-ÿ'’]+)*(?:[A-Z][a-zà-ÿ]+)?"  # a capitalized word (Velasquez-Otero), or a glued pair (ZoëHitzig)
-    r"(?:\s?\([A-Z][a-zà-ÿ]+\))?"  # a gloss inside the name: Yuhuai (Tony) Wu
+    r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý]?[a-zà-ÿ'’]+)*(?:[A-Z][a-zà-ÿ]+)?"  # a capitalized word (Velasquez-Otero), or a glued pair (ZoëLang)
+    r"(?:\s?\([A-Z][a-zà-ÿ]+\))?"  # a gloss inside the name: Mingyuan (Tom) Zhou
     r"(?:(?:\s|·|\.\s?)(?:(?:van|von|de|der|den|da|di|du|del|la|le|al|bin|ibn)\s(?:(?:der|den|la|le)\s)?)?[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý]?[a-zà-ÿ'’]+)*){0,3}"
     r"(?![A-Za-z0-9À-ÿ])"
 )
@@ -199,7 +199,7 @@ def chinese_name_at(text: str, pos: int, boundaries: set[int]) -> int:
 
     A surname and one or two given-name characters that are not function words.
     ``boundaries`` are jieba's word boundaries: when jieba starts a word of two or
-    more characters right after a two-character name (张帆/加入), the name stops there.
+    more characters right after a two-character name (王芳/加入), the name stops there.
     """
     slen = surname_length(text, pos)
     if not slen:
@@ -218,7 +218,7 @@ def chinese_name_at(text: str, pos: int, boundaries: set[int]) -> int:
     if given == 2 and slen == 1:
         two = given_start + 1
         glued = two in boundaries and (two + 1) not in boundaries and two + 1 < len(text) and _HAN.match(text[two + 1])
-        # 张帆|加入: jieba starts a dictionary word at the third character, so the name has
+        # 王芳|加入: jieba starts a dictionary word at the third character, so the name has
         # two; but 严慕之于 / 梁家豪被 / 贝露萱近期: what follows is what follows names, or
         # jieba's "word" there is none of the dictionary's.
         if glued and text[two + 1] not in _AFTER_NAME and _dictionary_word_at(text, two):
@@ -373,7 +373,7 @@ def _name_evidence(
     before = text[start - 1 : start]
     after = text[end : end + 1]
     if (before == "、" and after in _ITEM_SEPARATORS_AFTER) or (after == "、" and before in _ITEM_SEPARATORS_BEFORE | {""}):
-        return "person"  # strictly inside an enumeration: 洪涛、焦可、陈炜鹏
+        return "person"  # strictly inside an enumeration: 周明、吴芳、郑海涛
     if (start in role_ends or _bounded_item(text, start, end) or gloss) and not ordinary_word:
         return "person"
     if (start == 0 or text[start - 1] in ",。;:") and after == "," and _APPOSITION_ROLE.match(text, end + 1) and not common_word(name):
@@ -466,7 +466,7 @@ _ITEM_SEPARATORS_AFTER = set("、,,。;)） 和与及等也")
 
 
 def _bounded_item(text: str, start: int, end: int) -> bool:
-    """Is ``text[start:end]`` an item of an enumeration (洪涛、焦可、陈炜鹏等)?"""
+    """Is ``text[start:end]`` an item of an enumeration (周明、吴芳、郑海涛等)?"""
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
     return (before in ("、",) and after in _ITEM_SEPARATORS_AFTER) or (

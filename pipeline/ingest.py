@@ -120,7 +120,7 @@ _SAMPLE = 6000
 def detect_language(text: str) -> tuple[str, str]:
     """(lang, script): ``zh``/``hans``, ``zh``/``hant`` or ``en``/``latn``.
 
-    A Chinese article is full of Latin names (xAI, Jimmy Ba), and an English one
+    A Chinese article is full of Latin names (xAI, Jamie Lo), and an English one
     may quote a Chinese name, so the test weighs CJK characters against Latin
     *words*. Traditional is told from simplified by how much OpenCC's t2s changes.
     """

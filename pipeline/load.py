@@ -48,7 +48,7 @@ class LoadStats:
 def name_key(name: str) -> str:
     """The identity of a person or organization: the spec's comparison form.
 
-    ``吳宇懷`` and ``吴宇怀``, ``Jimmy Ba`` and ``jimmy-ba`` are one row; a name
+    ``周明遠`` and ``周明远``, ``Jamie Lo`` and ``jamie-lo`` are one row; a name
     that normalizes to nothing (all punctuation) keys on itself. NUL becomes
     U+FFFD, as PostgreSQL stores it, so that the key read back is the key looked up.
     """

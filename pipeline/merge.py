@@ -3,17 +3,17 @@
 :mod:`pipeline.resolve` merges the statements of *one* article. Here the events
 of many articles become one merged event per departure, because a departure is
 usually reported by several outlets, in several scripts, under several names
-(``吳宇懷`` in a Hong Kong article, ``吴宇怀 (Tony Wu)`` in a mainland one,
-``Yuhuai (Tony) Wu`` in an English one).
+(``周明遠`` in a Hong Kong article, ``周明远 (Tom Zhou)`` in a mainland one,
+``Mingyuan (Tom) Zhou`` in an English one).
 
 Matching follows ``shared/spec/events.md``:
 
 * **person** — every name of an event (``person`` and ``person_aliases``) is keyed
   after NFKC, traditional→simplified (OpenCC ``t2s``), case folding and dropping
   spaces, dots and hyphens. Two events whose name sets intersect are one person:
-  a union-find over names, so ``吳宇懷 = Tony Wu`` in one article and
-  ``Tony Wu = Yuhuai (Tony) Wu`` in another link all three. Aliases that are a
-  single Latin word (``Tony``, ``Wu``, ``Ba``) or a single Han character are
+  a union-find over names, so ``周明遠 = Tom Zhou`` in one article and
+  ``Tom Zhou = Mingyuan (Tom) Zhou`` in another link all three. Aliases that are a
+  single Latin word (``Tom``, ``Zhou``, ``Lo``) or a single Han character are
   in-document short forms; across a large corpus they would link every ``Wu``,
   so they are carried in the output but never link.
 * **organization** — keyed through the alias lexicon ``models/orgs.tsv``
@@ -181,7 +181,7 @@ def is_linking_name(surface: str) -> bool:
     """Whether an alias identifies a person across articles.
 
     Chinese names of two or more Han characters do; Latin names need two words.
-    A lone given name or surname (``Tony``, ``Wu``, ``Ba``) is how one article
+    A lone given name or surname (``Tom``, ``Zhou``, ``Lo``) is how one article
     refers back to a person it already named; used as a key across thousands of
     articles it would join strangers.
     """

@@ -26,7 +26,7 @@ from .records import Analysis
 
 # Pinyin glued after a character by a broken converter: 內(nèi), 當(dāng), 學(xué).
 # One syllable, lower case, with at least one tone mark, so that real glosses such as
-# 形式化(autoformalization) or 吳宇懷(Tony Wu) are left alone.
+# 形式化(autoformalization) or 周明遠(Tom Zhou) are left alone.
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_DEBRIS = re.compile(
     r"(?<=[\u3400-\u9fff])\((?=[a-zü" + _TONE + r"]{1,7}\))[a-zü]*[" + _TONE + r"][a-zü]*\)"

@@ -1,8 +1,8 @@
 """English departure patterns over a spaCy dependency parse.
 
 Why dependencies rather than word windows: English news puts the person, the
-organization and the title in many orders ("OpenAI CTO Mira Murati resigned",
-"Mira Murati, OpenAI's CTO, resigned", "Murati stepped down as chief technology
+organization and the title in many orders ("OpenAI CTO Maria Castell resigned",
+"Maria Castell, OpenAI's CTO, resigned", "Castell stepped down as chief technology
 officer of OpenAI", "Acme fired its CEO John Smith"), and the parse says which
 noun phrase is the one that leaves.
 
@@ -113,7 +113,7 @@ class _Memory:
 
 
 def _prime(doc: Document, memory: _Memory) -> None:
-    """Full names anywhere in the document give their short forms (Sharma → Mrinank Sharma)."""
+    """Full names anywhere in the document give their short forms (Mehta → Rohan Mehta)."""
     owners: dict[str, set[str]] = {}
     for m in LATIN_NAME.finditer(doc.text):
         words = m.group().split()

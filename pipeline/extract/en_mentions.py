@@ -7,7 +7,7 @@ labels are one source among several:
 * organizations: the lexicon (``models/orgs.tsv``), capitalized phrases ending in
   an organization word (``models/en/org_words.txt``), then the model's ORG spans;
 * people: the model's PERSON spans that are not organizations, short forms the
-  document has established (Sharma → Mrinank Sharma), and — decided later, by the
+  document has established (Mehta → Rohan Mehta), and — decided later, by the
   pattern that needs one — full-looking names in a position only a person takes;
 * titles: ``models/en/titles.tsv``.
 """
@@ -227,8 +227,8 @@ _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Rev|Gen|Col|Capt|Sen|Rep|Gov)\.?
 
 
 def role_near(parsed: ParsedSentence, person: Mention) -> Optional[Mention]:
-    """A title right before the name (CTO Mira Murati, its president, Mark Ellis) or
-    in apposition after it (Mira Murati, the chief executive of Acme,)."""
+    """A title right before the name (CTO Maria Castell, its president, Mark Ellis) or
+    in apposition after it (Maria Castell, the chief executive of Acme,)."""
     text = parsed.text
     ps, pe = parsed.local(person)
     for s, e in parsed.titles:
@@ -243,8 +243,8 @@ def role_near(parsed: ParsedSentence, person: Mention) -> Optional[Mention]:
 
 
 def org_near_person(parsed: ParsedSentence, person: Mention, role: Optional[Mention]) -> Optional[Mention]:
-    """An organization in the person's own noun phrase: OpenAI CTO Mira Murati;
-    Mira Murati, OpenAI's CTO; Mira Murati, CTO at OpenAI; Acme's Mira Murati."""
+    """An organization in the person's own noun phrase: OpenAI CTO Maria Castell;
+    Maria Castell, OpenAI's CTO; Maria Castell, CTO at OpenAI; Acme's Maria Castell."""
     text = parsed.text
     lo, hi = parsed.local(person)
     if role is not None:
@@ -257,7 +257,7 @@ def org_near_person(parsed: ParsedSentence, person: Mention, role: Optional[Ment
         if role is not None and os_ >= hi and re.fullmatch(r"\s*,?\s*(?:the\s+)?(?:at|of|with|for)\s+(?:the\s+)?", text[hi:os_]):
             return org
         if role is not None and lo <= os_ and oe <= parsed.local(role)[0] and re.fullmatch(_POSSESSIVE + r"\s*", text[oe : parsed.local(role)[0]]):
-            return org  # Mira Murati, OpenAI's CTO
+            return org  # Maria Castell, OpenAI's CTO
         if role is not None and parsed.local(role)[1] <= os_ and oe <= parsed.local(person)[0]:
             between_role = text[parsed.local(role)[1] : os_]
             between_person = text[oe : parsed.local(person)[0]]

@@ -7,7 +7,7 @@ family says where to look for the people and the organization:
 =======  ===========================================  ==============================
 family   shape                                        people / organization
 =======  ===========================================  ==============================
-leave    首席运营官张帆也于本月离职 / 离开的吴宇怀    subject before (or 的-object after)
+leave    首席运营官王芳也于本月离职 / 离开的周明远    subject before (or 的-object after)
 fired    X被解雇 / 公司解雇了X                        subject before, or object after
 post     X辞去A的Y职务 / X不再担任Y                   subject before, org after
 lose     A失去了联合创始人X、Y                        org before, people after
@@ -133,11 +133,11 @@ def _persons_in(
                 continue
             before = sent.text[:ps].rstrip()
             if before and before[-1] in _BLOCKING_BEFORE_PERSON and not before.endswith(("接受", "遭受", "感受")):
-                continue  # 向 Musk 汇报, 由X接替: not the one who leaves (接受X辞去 is)
+                continue  # 向 X 汇报, 由X接替: not the one who leaves (接受X辞去 is)
             if before.endswith("("):
-                continue  # a gloss of the name before it: 杨格(Greg Yang)
+                continue  # a gloss of the name before it: 林格(Greg Lin)
             if _possessor_of_other(sent.text, pe):
-                continue  # 马斯克的AI公司: a possessor, unless of the departure itself (段楠的离职)
+                continue  # 王五的AI公司: a possessor, unless of the departure itself (孙立的离职)
             out.append(p)
     return out
 
@@ -402,7 +402,7 @@ def _subject_persons(
             return _persons_in(sent, end, c_end, memory, allow_weak=True)
     if before:
         return before
-    # 离开的吴宇怀 / 离职的百川智能联合创始人、商业化负责人洪涛: the 的-phrase names the person.
+    # 离开的周明远 / 离职的百川智能联合创始人、商业化负责人孙立: the 的-phrase names the person.
     listed = _LISTED_AFTER.match(text, end)
     if listed is not None and text[end : end + 1] != "的":
         names = _persons_in(sent, listed.end(), c_end, memory, allow_weak=True)
@@ -418,7 +418,7 @@ def _subject_persons(
         after = _persons_in(sent, end, c_end, memory, allow_weak=True)
         if after:
             return after[:1]
-    # 有3位高管离职,包括联合创始人谷雪梅和戴宗宏
+    # 有3位高管离职,包括联合创始人谷雨和钱进
     following = _enumeration_after(sent, c_end, memory)
     if following:
         return following
@@ -561,7 +561,7 @@ def _post_after_name(sent: ZhSentence, person: Mention) -> tuple[Optional[Mentio
 def _org_for(sent: ZhSentence, person: Mention, role: Optional[Mention], trigger_start: int, memory: Memory) -> Optional[Mention]:
     """The organization a person leaves when the trigger does not name it.
 
-    In order: the organization owning the person's role (智谱首席运营官张帆) or
+    In order: the organization owning the person's role (智谱首席运营官王芳) or
     given in apposition (X,OpenAI研究员,); the subject of 其/该公司; the one the
     document introduced the person with; one named earlier in the sentence, then
     anywhere in it; last, the organization in focus.

@@ -1,6 +1,6 @@
 """What a Chinese document establishes as it is read: the extractor's memory.
 
-Names and their aliases (吴宇怀(Tony Wu), Mrinank Sharma → Sharma), the organization
+Names and their aliases (周明远(Tom Zhou), Rohan Mehta → Mehta), the organization
 and role each person was introduced with (appositions, copulas, titles before
 names), the organizations in focus and the one that speaks at the start of a
 sentence, and the people of the last sentence (for 他/她/他们). The pattern
@@ -89,9 +89,9 @@ def org_key_of(org: Mention) -> str:
 def prime_memory(doc: Document, memory: Memory) -> None:
     """Names the whole document establishes, read before any sentence is matched.
 
-    Full Latin names give their short forms (Mrinank Sharma → Sharma, Jerry
-    Tworek → Jerry) unless two people share them; glosses give aliases
-    (吴宇怀(Tony Wu), Yuhuai (Tony) Wu → Tony Wu, Yuhuai Wu).
+    Full Latin names give their short forms (Rohan Mehta → Mehta, Dana
+    Novak → Dana) unless two people share them; glosses give aliases
+    (周明远(Tom Zhou), Mingyuan (Tom) Zhou → Tom Zhou, Mingyuan Zhou).
     """
     text = doc.text
     full_names: list[Mention] = []
@@ -109,7 +109,7 @@ def prime_memory(doc: Document, memory: Memory) -> None:
     for mention in full_names:
         memory.add_person(mention)
         gloss = re.match(r"(\S+)\s?\((\S+)\)\s?(\S+)$", mention.text)
-        if gloss:  # Yuhuai (Tony) Wu
+        if gloss:  # Mingyuan (Tom) Zhou
             memory.add_alias(mention.text, f"{gloss.group(2)} {gloss.group(3)}")
             memory.add_alias(mention.text, f"{gloss.group(1)} {gloss.group(3)}")
         words = name_words(mention.text)
@@ -121,11 +121,11 @@ def prime_memory(doc: Document, memory: Memory) -> None:
             if short not in memory.canonical:
                 memory.canonical[short] = owner
                 # An alias only when the text uses the short form on its own (Sharma), not
-                # merely as part of the full name (Jimmy in every "Jimmy Ba").
+                # merely as part of the full name (Jamie in every "Jamie Lo").
                 alone = len(re.findall(r"(?<![A-Za-z])" + re.escape(short) + r"(?![A-Za-z])", text)) > len(re.findall(re.escape(owner), text))
                 if alone:
                     memory.aliases.setdefault(owner, set()).add(short)
-    # Chinese name followed by a Latin gloss: 杨格(Greg Yang)
+    # Chinese name followed by a Latin gloss: 林格(Greg Lin)
     for m in re.finditer(r"([\u4e00-\u9fff]{2,4})\(\s*([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){1,2})\s*\)", text):
         zh_name, latin = m.group(1), m.group(2)
         if surname_length(zh_name, 0):
@@ -278,8 +278,8 @@ def local_span(m: Mention, sent: ZhSentence) -> tuple[int, int]:
 
 
 def role_before(sent: ZhSentence, person: Mention) -> Optional[Mention]:
-    """The role written right before a name (首席运营官张帆, CTO Mira Murati); for a
-    chain of roles (联合创始人、技术副总裁戴宗宏) the first one."""
+    """The role written right before a name (首席运营官王芳, CTO Maria Castell); for a
+    chain of roles (联合创始人、技术副总裁钱进) the first one."""
     ps, _ = local_span(person, sent)
     chain: list[Mention] = []
     cursor = ps
@@ -327,7 +327,7 @@ def apposition_after(sent: ZhSentence, person: Mention) -> tuple[Optional[Mentio
         stop = len(text)
     segment_end = min(stop, pe + 40)
     if MOVE_WORDS.search(text[pe:segment_end]):
-        return None, None  # Kyle Kosic(去了 OpenAI): a destination, not an apposition
+        return None, None  # Kyle Brandt(去了 OpenAI): a destination, not an apposition
     org = next((o for o in sent.ents.orgs if pe <= local_span(o, sent)[0] < segment_end), None)
     role = next((r for r in sent.ents.roles if pe <= local_span(r, sent)[0] and local_span(r, sent)[1] <= segment_end), None)
     if role is not None and org is None:

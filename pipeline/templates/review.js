@@ -96,7 +96,7 @@
     var hay = text, pin = needle;
     var lower = text.toLowerCase(), lowNeedle = needle.toLowerCase();
     if (lower.length === text.length && lowNeedle.length === needle.length) { hay = lower; pin = lowNeedle; }
-    // A Latin name matches whole words only: the alias "Ba" is not inside "Babuschkin".
+    // A Latin name matches whole words only: the alias "Lo" is not inside "Lowell".
     var word = /[A-Za-z0-9]/;
     var headWord = word.test(pin.charAt(0)), tailWord = word.test(pin.charAt(pin.length - 1));
     var at = hay.indexOf(pin);
