@@ -33,7 +33,7 @@ _NAME_STOP = set(
     "组部队处科局室厅所"  # units of an organization: 金融组 is no name
 )
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_DEPARTURE_VERB_AFTER = re.compile(r"(?:辞|离|卸|请辞|宣布|申请|提出|因|已经|已|正式|被|遭|退休|向)")
+_DEPARTURE_VERB_AFTER = re.compile(r"(?:辞|离|卸|请辞|宣布|申请|提出|因|已经|已|正式|被|遭|退休|向|将(?:于|在)?[^,。]{0,8}?(?:辞|离|卸|退))")
 _NAME_LIKE_TAGS = ("nr", "ns", "nz", "nt", "x", "j", "eng")
 _HONORIFICS = frozenset(["男", "女", "某", "小姐", "先生", "女士", "总", "老师", "姓", "氏", "某某", "家", "师傅", "同学", "阿姨", "大爷"])
 LATIN_NAME = re.compile(

@@ -146,7 +146,7 @@ _SUBJECT_GAP = re.compile(
     r"^\s*(?:先生|女士|博士|教授|同志)?\s*(?:也|已|已经|正式|宣布|将|突然|突|主动|均|都|刚刚|日前|近日|今天|昨天|今日|昨日|确认|确定|证实|"
     r"因故|因病|引咎|选择|决定|提出|申请|请求|递交|提交|本人|严重违纪违法|涉嫌[^,。]{0,10}?|因[^,。]{0,30}?|于[^,。]{0,14}?|自[^,。]{0,14}?起?|"
     r"在[^,。]{0,10}?|从[^,。]{0,12}?|由[^,。]{0,12}?|向[^,。]{0,12}?|被[^,。]{0,10}?|遭[^,。]{0,10}?|"
-    r"今年|去年|本月|上月|\d{1,2}月(?:\d{1,2}日)?(?:初|中|底)?|\d{4}年(?:\d{1,2}月)?)*\s*$"
+    r"今年|去年|本月|上月|\d{1,2}月(?:\d{1,2}日)?(?:初|中|底)?|\d{4}年(?:\d{1,2}月)?|\d{1,3}岁)*\s*$"
 )
 
 
@@ -207,7 +207,7 @@ def _on_trigger(
         status = "denied"  # 针对…离职的传闻,公司回应称消息不实: the denial comes after
     if status == "attempt":
         return []
-    if not _is_departure_use(text, start, end, trigger, sent.tokens, {local_span(o, sent)[0] for o in sent.ents.orgs}):
+    if not _is_departure_use(text, start, end, trigger, sent.tokens, {o.text for o in sent.ents.orgs} | set(memory.org_first)):
         return []
     if _NEGATED_PLAN.search(text[c_start:start]) and _PLAN_NOUN.match(text, end):
         # 并无具体的退休安排 / 并无请辞规划: no departure; a denial when the text rebuts a report
@@ -314,7 +314,7 @@ def _proper_noun_at(tokens: list, pos: int) -> bool:
     return False
 
 
-def _is_departure_use(text: str, start: int, end: int, trigger: Trigger, tokens: list, org_starts: frozenset[int] | set[int] = frozenset()) -> bool:
+def _is_departure_use(text: str, start: int, end: int, trigger: Trigger, tokens: list, org_names: frozenset[str] | set[str] = frozenset()) -> bool:
     """Filter uses of a trigger word that state no departure (离职率, 离开电脑)."""
     after = text[end : end + 2]
     if any(after.startswith(s) for s in _NOT_DEPARTURE_AFTER):
@@ -324,8 +324,9 @@ def _is_departure_use(text: str, start: int, end: int, trigger: Trigger, tokens:
         nxt = text[end : end + 1]
         if _ORG_NOUN_AFTER.match(text, end):
             return True  # 离开公司, 离开了老东家: the organization in focus
-        if end in org_starts or end + 1 in org_starts and text[end] == "了":
-            return True  # 离开魅族: an organization the sentence names
+        rest = text[end + 1 :] if text[end : end + 1] == "了" else text[end:]
+        if any(len(name) >= 2 and rest.startswith(name) for name in org_names):
+            return True  # 离开魅族: an organization the text names
         if _proper_noun_at(tokens, end):
             return True
         if nxt and nxt not in ",.。;:!?、)」”\"后时的了 " and not re.match(r"[A-Za-z]", nxt):
@@ -451,7 +452,7 @@ def _subject_persons(
 
 
 # A clause that only says when or why (于5月24日起, 因个人原因): the subject is further back.
-_ADVERBIAL_CLAUSE = re.compile(r"^\s*(?:自|于|因|由于|经|在|已于|并于|同时|随后)[^,;。]{0,30}[,;]?\s*$")
+_ADVERBIAL_CLAUSE = re.compile(r"^\s*(?:自|于|因|由于|经|在|已于|并于|同时|随后|需要|为了|以便|希望)[^,;。]{0,30}[,;]?\s*$")
 # What follows a name that is the subject of its clause in announcements.
 _AFTER_SUBJECT = re.compile(r"^\s*(?:先生|女士|同志|博士)?\s*(?:因|由于|于|已|已于|自|经|向|今日|日前|近日|本人|申请|提出|确认|宣布|表示|称)")
 
