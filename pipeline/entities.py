@@ -46,14 +46,14 @@ LATIN_NAME = re.compile(
 _FOREIGN_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}[·•\-][\u4e00-\u9fff]{1,8}(?:[·•\-][\u4e00-\u9fff]{1,8})?")
 _PRONOUN = re.compile(r"(他们|她们|该高管|该名高管|该人士|此人|他|她)(?![人])")
 # A surname with 总 or 董 (戚总, 柏董) stands for a person the text has named.
-_SURNAME_TITLE = re.compile(r"([\u4e00-\u9fff]{1,2})(总|董)(?![裁经监监理部统结额共体量数])")
+_SURNAME_TITLE = re.compile(r"([\u4e00-\u9fff]{1,2})(总|董)(?![裁经监理部统结额共体量数事会])")
 _ORG_PRONOUN = re.compile(r"该(?:公司|集团|行|企业|机构|团队|实验室|校|队|俱乐部|部门)|(?<![尤极与])其(?![他中实余次])")
 # After "X,": an organization's title in apposition (A的首席科学家, A首席科学家).
 _APPOSITION_ROLE = re.compile(r"[^,。;]{0,20}?(?:首席|总裁|总经理|董事|总监|负责人|主任|经理|长|主管|合伙人|创始人|科学家|研究员|教练)")
 # Weekdays and relative days that jieba sometimes tags as names (上周三).
 _DATE_WORD = re.compile(r"(?:上|下|本|这|每)?(?:周|星期|礼拜)[一二三四五六日天]|[今昨明前后]天|[今昨明]日")
 _AFTER_NAME = set("于被已因将在也等曾从和与及、,。;:的则均都先向")
-_GLUED_FUNCTION_WORD = re.compile(r"[是在和与及为的了]$")
+_GLUED_FUNCTION_WORD = re.compile(r"[是在和与及为的了向受被将已因于从对]$")
 _ROLE_MODIFIER_STOP = set("的在是为任前原和与及、,,;:;兼也都已曾将被从由其该位名个有等一另之")
 
 
@@ -380,7 +380,9 @@ def _name_evidence(
         return "person"  # 贺知远,深蓝量子计算的首席科学家,…: a name opening an apposition
     if is_nr and (text[end : end + 1] in ("、", "等", "和", "与", ",") or text[start - 1 : start] in ("、", "和", "与")):
         return "person"
-    verb_after = bool(_DEPARTURE_VERB_AFTER.match(text[end : end + 4]))
+    if text[end : end + 2] in ("先生", "女士", "同志") and not common_word(name):
+        return "person"  # 纪建德先生, 张荟女士: the honorific after a full name says it is one
+    verb_after = bool(_DEPARTURE_VERB_AFTER.match(text[end : end + 8]))
     if common_word(name) and not is_nr:
         return None  # 国企, 宣布: words of the dictionary that merely start with a surname character
     if start in role_ends and verb_after:
