@@ -145,7 +145,7 @@ def _persons_in(
 _SUBJECT_GAP = re.compile(
     r"^\s*(?:先生|女士|博士|教授|同志)?\s*(?:也|已|已经|正式|宣布|将|突然|突|主动|均|都|刚刚|日前|近日|今天|昨天|今日|昨日|确认|确定|证实|"
     r"因故|因病|引咎|选择|决定|提出|申请|请求|递交|提交|本人|严重违纪违法|涉嫌[^,。]{0,10}?|因[^,。]{0,30}?|于[^,。]{0,14}?|自[^,。]{0,14}?起?|"
-    r"在[^,。]{0,10}?|从[^,。]{0,12}?|由[^,。]{0,12}?|向[^,。]{0,12}?|被[^,。]{0,10}?|遭[^,。]{0,10}?|"
+    r"在[^,。]{0,10}?|从[^,。]{0,12}?|由[^,。]{0,12}?|与[^,。]{2,12}?(?=分道扬镳)|向[^,。]{0,12}?|被[^,。]{0,10}?|遭[^,。]{0,10}?|"
     r"今年|去年|本月|上月|\d{1,2}月(?:\d{1,2}日)?(?:初|中|底)?|\d{4}年(?:\d{1,2}月)?|\d{1,3}岁)*\s*$"
 )
 
@@ -400,7 +400,10 @@ def _subject_persons(
         # Active form: A解雇了X. The one before the verb fired someone, unless 被/遭 marks
         # the passive further back (X被公司解雇).
         if not re.search(r"[被遭]", text[c_start:start]):
-            return _persons_in(sent, end, c_end, memory, allow_weak=True)
+            after = _persons_in(sent, end, c_end, memory, allow_weak=True)
+            if after or not re.search(r"[将把]", text[c_start:start]):
+                return after
+            # 青岛队将…的主帅乔迪辞退: 将/把 puts the one dismissed before the verb
     if before:
         return before
     # 离开的周明远 / 离职的百川智能联合创始人、商业化负责人孙立: the 的-phrase names the person.
@@ -454,7 +457,9 @@ def _subject_persons(
 # A clause that only says when or why (于5月24日起, 因个人原因): the subject is further back.
 _ADVERBIAL_CLAUSE = re.compile(r"^\s*(?:自|于|因|由于|经|在|已于|并于|同时|随后|需要|为了|以便|希望)[^,;。]{0,30}[,;]?\s*$")
 # What follows a name that is the subject of its clause in announcements.
-_AFTER_SUBJECT = re.compile(r"^\s*(?:先生|女士|同志|博士)?\s*(?:因|由于|于|已|已于|自|经|向|今日|日前|近日|本人|申请|提出|确认|宣布|表示|称)")
+_AFTER_SUBJECT = re.compile(
+    r"^\s*(?:先生|女士|同志|博士)?\s*(?:因|由于|于|已|已于|自|经|向|今日|日前|近日|本人|申请|提出|确认|宣布|表示|称|曝出|透露|坦言|证实|发文)"
+)
 
 
 def _joined_with(sent: ZhSentence, people: list[Mention]) -> list[Mention]:
@@ -475,7 +480,7 @@ def _opens_clause(sent: ZhSentence, person: Mention, clause_start: int) -> bool:
     followed by 因/于/申请/先生… is the subject of an announcement."""
     ps, pe = local_span(person, sent)
     lead = sent.text[clause_start:ps]
-    if lead.strip(" \t,;:、") and not re.fullmatch(r"[^,;]{0,20}(?:公告|公布|宣布|表示|称|透露|显示)[,:]?\s*", lead):
+    if lead.strip(" \t,;:、") and not re.fullmatch(r"[^,;]{0,20}(?:公告|公布|宣布|表示|称|透露|显示)[,:]?\s*|(?:昨天|今天|昨日|今日|近日|日前|前几天)\s*", lead):
         return False
     return bool(_AFTER_SUBJECT.match(sent.text[pe:]))
 
