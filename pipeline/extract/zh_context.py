@@ -246,31 +246,31 @@ def after_sentence(sent: ZhSentence, memory: Memory) -> None:
 
 
 def clause_span(sent: ZhSentence, pos: int) -> tuple[int, int]:
-    """Local [start, end) of the clause around local position ``pos``."""
-    text = sent.text
-    start = pos
+    """Local [start, end) of the clause around local position ``pos``: up to the
+    nearest clause separator on each side that is not inside brackets or quotes."""
+    return _clause_edge(sent.text, pos, -1), _clause_edge(sent.text, pos, 1)
+
+
+_OPENERS = "(（「“"
+_CLOSERS = ")）」”"
+
+
+def _clause_edge(text: str, pos: int, step: int) -> int:
+    """Walk from ``pos`` left (step -1) or right (step 1) to the clause's edge."""
+    entering, leaving = (_CLOSERS, _OPENERS) if step < 0 else (_OPENERS, _CLOSERS)
+    edge = pos
     depth = 0
-    while start > 0:
-        ch = text[start - 1]
-        if ch in ")）」”":
+    look = -1 if step < 0 else 0  # the character crossed by the next step
+    while 0 <= edge + look < len(text):
+        ch = text[edge + look]
+        if ch in entering:
             depth += 1
-        elif ch in "(（「“":
+        elif ch in leaving:
             depth = max(depth - 1, 0)
         elif ch in CLAUSE_SEPARATORS and depth == 0:
             break
-        start -= 1
-    end = pos
-    depth = 0
-    while end < len(text):
-        ch = text[end]
-        if ch in "(（「“":
-            depth += 1
-        elif ch in ")）」”":
-            depth = max(depth - 1, 0)
-        elif ch in CLAUSE_SEPARATORS and depth == 0:
-            break
-        end += 1
-    return start, end
+        edge += step
+    return edge
 
 
 def local_span(m: Mention, sent: ZhSentence) -> tuple[int, int]:
