@@ -179,6 +179,14 @@ class SentenceEntities:
     org_pronouns: list[Mention] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=None)
+def _surname_start() -> re.Pattern:
+    """Any surname, single or compound: where a Chinese name can start."""
+    single, compound = surnames()
+    alternatives = sorted(compound, key=len, reverse=True) + ["[" + "".join(sorted(single)) + "]"]
+    return re.compile("|".join(re.escape(a) if not a.startswith("[") else a for a in alternatives))
+
+
 def surname_length(text: str, pos: int) -> int:
     """Length of the surname starting at ``pos`` (0 when there is none)."""
     single, compound = surnames()
@@ -272,20 +280,26 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
     boundaries = {t.start for t in tokens} | {t.end for t in tokens}
     tokens_at = {t.start: t for t in tokens}
     role_ends = {end for _, end in roles} | {end + 1 for _, end in roles if end < len(text) and text[end] == " "}
-    taken = [(s, e) for s, e, _ in persons] + occupied
+    taken = _Taken(len(text), [(s, e) for s, e, _ in persons] + occupied)
     for m in _FOREIGN_DOTTED.finditer(text):
         start, end = _trim_to_name_words(m.start(), m.end(), text, tokens)
-        if end - start >= 3 and not _overlaps(start, end, taken):
+        if end - start >= 3 and not taken.overlaps(start, end):
             persons.append((start, end, "person"))
-            taken.append((start, end))
+            taken.add((start, end))
     pos = 0
     rejected: tuple[int, int] = (-1, -1)
+    surname_start = _surname_start()
     while pos < len(text):
-        if not _HAN.match(text[pos]) or _overlaps(pos, pos + 1, taken):
+        # Only a surname can start a Chinese name: jump to the next one.
+        found = surname_start.search(text, pos)
+        if found is None:
+            break
+        pos = found.start()
+        if taken.overlaps(pos, pos + 1):
             pos += 1
             continue
         end = chinese_name_at(text, pos, boundaries)
-        if end and not _overlaps(pos, end, taken) and text[pos:end] not in not_names():
+        if end and not taken.overlaps(pos, end) and text[pos:end] not in not_names():
             covering = [t for t in tokens if t.start < end and pos < t.end]
             name_like = bool(covering) and all(t.tag.startswith(_NAME_LIKE_TAGS) for t in covering)
             kind = _name_evidence(text, pos, end, tokens_at.get(pos), role_ends, known_names, name_like)
@@ -294,7 +308,7 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
                 if rejected == (pos - 1, end) and pos - 1 in tokens_at and len(tokens_at[pos - 1].text) == 1:
                     start = pos - 1  # 郑|海涛: jieba cut the surname off; the name is 郑海涛
                 persons.append((start, end, kind))
-                taken.append((start, end))
+                taken.add((start, end))
                 pos = end
                 continue
             rejected = (pos, end)
@@ -302,37 +316,37 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
     # A name right after a title that is not a Chinese surname name: 财政大臣哈蒙德.
     for role_end in sorted(role_ends):
         tok = tokens_at.get(role_end)
-        if tok is None or _overlaps(tok.start, tok.end, taken):
+        if tok is None or taken.overlaps(tok.start, tok.end):
             continue
         # jieba tags transliterations as places or brands too (主帅埃利斯辞职, 副总裁道林将离职)
         foreign = tok.tag in ("ns", "nz", "nrt") and 2 <= len(tok.text) <= 5 and _DEPARTURE_VERB_AFTER.match(text[tok.end : tok.end + 4])
         if tok.tag.startswith("nr") or foreign:
             if tok.text not in not_names():
                 persons.append((tok.start, tok.end, "person"))
-                taken.append((tok.start, tok.end))
+                taken.add((tok.start, tok.end))
     # Foreign and other names jieba tags as names without a Chinese surname (里皮, 诺伊曼).
     for tok in tokens:
         if tok.tag in ("nr", "nrt", "nrfg") and len(tok.text) >= 2 and _HAN.match(tok.text[0]):
             if tok.text[1:] in _HONORIFICS:
                 continue  # 刘某
             start = tok.start
-            if start >= 2 and text[start - 2 : start] in surnames()[1] and not _overlaps(start - 2, start, taken):
+            if start >= 2 and text[start - 2 : start] in surnames()[1] and not taken.overlaps(start - 2, start):
                 start -= 2  # jieba reads 欧阳 as a place and 慧琳 as the name
-            elif len(tok.text) == 2 and start >= 1 and text[start - 1] in surnames()[0] and (start - 1) in tokens_at and tokens_at[start - 1].end == start and not _overlaps(start - 1, start, taken):
+            elif len(tok.text) == 2 and start >= 1 and text[start - 1] in surnames()[0] and (start - 1) in tokens_at and tokens_at[start - 1].end == start and not taken.overlaps(start - 1, start):
                 start -= 1  # 郑|海涛: jieba cut the surname off the given name
             end = tok.end
             if text[start:end] in surnames()[1]:
                 end = max(end, chinese_name_at(text, start, boundaries))  # 司马 + 卓然
             while end - tok.start > 2 and text[end - 1] in _NAME_STOP:
                 end -= 1  # jieba glues a verb to a name: 李华是 → 李华
-            if not _overlaps(start, end, taken) and text[start:end] not in not_names() and not _DATE_WORD.fullmatch(text[start:end]):
+            if not taken.overlaps(start, end) and text[start:end] not in not_names() and not _DATE_WORD.fullmatch(text[start:end]):
                 persons.append((start, end, "person_weak"))
-                taken.append((start, end))
+                taken.add((start, end))
     # Short names the document established: 张总 / Sharma are handled by known_names above.
     for start, end, kind in sorted(persons):
         ents.persons.append(Mention(kind, offset + start, offset + end, text[start:end]))
     for m in _PRONOUN.finditer(text):
-        if not _overlaps(m.start(), m.end(), taken) or m.group().startswith("该"):  # 该高管 covers the title 高管
+        if not taken.overlaps(m.start(), m.end()) or m.group().startswith("该"):  # 该高管 covers the title 高管
             ents.pronouns.append(Mention("pronoun", offset + m.start(), offset + m.end(), m.group()))
     for m in _SURNAME_TITLE.finditer(text):
         if surname_length(text, m.start()) == len(m.group(1)) and (m.start() == 0 or not _HAN.match(text[m.start() - 1]) or m.start() in boundaries):
@@ -457,6 +471,28 @@ def _trim_to_name_words(start: int, end: int, text: str, tokens: list[Token]) ->
     while new_end - last > 3 and text[new_end - 1] in _NAME_STOP:
         new_end -= 1  # 莫兰因家庭原因: jieba glued 因 to the name
     return new_start, new_end
+
+
+class _Taken:
+    """The characters of a sentence already given to a mention.
+
+    A byte per character rather than a list of spans: the name finder asks at
+    nearly every character whether it is taken, and a list scan made that the
+    costliest line of the Chinese extractor.
+    """
+
+    def __init__(self, length: int, spans: list[tuple[int, int]] = ()):
+        self._flags = bytearray(length)
+        for start, end in spans:
+            self.add((start, end))
+
+    def add(self, span: tuple[int, int]) -> None:
+        start, end = max(0, span[0]), min(span[1], len(self._flags))
+        if end > start:
+            self._flags[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return end > start and self._flags.find(1, start, end) != -1
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
