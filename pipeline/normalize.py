@@ -47,6 +47,23 @@ _WIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDTH_TABLE.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20})
 
 
+# The full-width forms Chinese news is full of, replaced one by one with ``str.replace``
+# (a fast C loop); ``str.translate`` over a dict costs a lookup per character and
+# was the slowest step of normalization.
+_COMMON_WIDE = ("，", "：", "；", "（", "）", "？", "！", "\u3000", "％", "＂")
+_WIDE = re.compile("[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009]")
+
+
+def to_half_width(text: str) -> str:
+    """Full-width ASCII forms as ASCII and wide spaces as spaces (length-preserving)."""
+    for wide in _COMMON_WIDE:
+        if wide in text:
+            text = text.replace(wide, chr(_WIDTH_TABLE[ord(wide)]))
+    if _WIDE.search(text) is None:
+        return text
+    return text.translate(_WIDTH_TABLE)
+
+
 @functools.lru_cache(maxsize=None)
 def _t2s():
     import opencc  # imported lazily: English-only runs do not need it
@@ -156,7 +173,7 @@ def normalize(source: str, *, traditional: bool = False, markdown: bool | None =
     if markdown is None:
         markdown = looks_like_markdown(source)
     text, offsets = _keep(source, _deletion_spans(source, markdown))
-    text = text.translate(_WIDTH_TABLE)
+    text = to_half_width(text)
     if traditional:
         text, offsets = _convert_script(text, offsets)
     offsets.append(len(source))
