@@ -98,7 +98,7 @@ def extract_zh(doc: Document) -> Extraction:
 
 # How many sentences before a trigger sentence are read for names, titles and the
 # organization in focus (X是A的首席科学家。他上周宣布辞职。).
-_CONTEXT_BEFORE = 2
+_CONTEXT_BEFORE = 1
 
 
 def _sentences_to_read(doc: Document) -> set[int]:
@@ -116,9 +116,26 @@ def _sentences_to_read(doc: Document) -> set[int]:
             table_paragraph = sentence.paragraph  # rows follow a header, separated by spaces, tabs or bars
         if sentence.is_table_row or "\t" in sentence.text or sentence.paragraph == table_paragraph:
             wanted.update((sentence.index - 1, sentence.index))
-        elif lexicon.has_hit(sentence.text):
+        elif any(_could_yield(sentence.text, start, trigger) for start, _, trigger in lexicon.find(sentence.text)):
             wanted.update(range(sentence.index - _CONTEXT_BEFORE, sentence.index + 1))
     return wanted
+
+
+# What a move (加盟, 加入, 转投) needs before it to be a departure: the organization left,
+# after 从 / 由 / 自 / 前 (从A加盟B, 前A高管X加入B). Sports pages are full of 加盟 alone.
+_MOVE_SOURCE = re.compile(r"[从由自前]")
+
+
+def _could_yield(text: str, start: int, trigger: Trigger) -> bool:
+    """Can this trigger hit give a candidate at all, judged on the text alone?
+
+    The move family returns nothing without a marked organization before the verb
+    (see :func:`_on_trigger`), so a sentence whose only hits are such moves is
+    not worth segmenting and tagging.
+    """
+    if trigger.family == "move":
+        return _MOVE_SOURCE.search(text, 0, start) is not None
+    return True
 
 
 def _persons_in(
