@@ -49,30 +49,25 @@ def _is_en_boundary(line: str, i: int) -> bool:
     return True
 
 
-# A terminator and the terminators and closing marks glued to it: one cut.
-_PLAIN_CUT = re.compile("[" + re.escape("".join(sorted(_ZH_TERMINATORS))) + "][" + re.escape("".join(sorted(_ZH_TERMINATORS | _CLOSERS))) + "]*")
-_QUOTES_OR_DOT = re.compile("[" + re.escape("".join(_OPENING_QUOTES)) + '".]')
+# The only characters the splitter acts on: terminators, quotes and full stops. The
+# loop below visits these and skips the text between them.
+_SPECIAL = re.compile(
+    "[" + re.escape("".join(sorted(_ZH_TERMINATORS | set(_OPENING_QUOTES) | set(_OPENING_QUOTES.values()) | {'"', "."}))) + "]"
+)
 
 
 def _split_line(line: str, offset: int, respect_quotes: bool) -> list[tuple[int, int]]:
     """Sentence intervals (absolute) inside one line."""
-    if _QUOTES_OR_DOT.search(line) is None:
-        # No quote to stay inside and no full stop to judge: every terminator cuts,
-        # which a regular expression finds far faster than the loop below.
-        plain: list[tuple[int, int]] = []
-        start = 0
-        for match in _PLAIN_CUT.finditer(line):
-            plain.append((start, match.end()))
-            start = match.end()
-        plain.append((start, len(line)))
-        return _trimmed(plain, line, offset)
     cuts: list[tuple[int, int]] = []
     start = 0
     stack: list[str] = []
     ascii_quote_open = False
-    i = 0
+    resume = 0  # characters before this were consumed by the last cut
     n = len(line)
-    while i < n:
+    for special in _SPECIAL.finditer(line):
+        i = special.start()
+        if i < resume:
+            continue
         ch = line[i]
         closed_quote = False
         if respect_quotes:
@@ -95,18 +90,11 @@ def _split_line(line: str, offset: int, respect_quotes: bool) -> list[tuple[int,
                 boundary = _is_en_boundary(line, i)
         if boundary:
             j = i + 1
-            if closed_quote:
-                cuts.append((start, j))
-                start = j
-                i = j
-                continue
-            while j < n and (line[j] in _ZH_TERMINATORS or line[j] in _CLOSERS):
-                j += 1
+            if not closed_quote:
+                while j < n and (line[j] in _ZH_TERMINATORS or line[j] in _CLOSERS):
+                    j += 1
             cuts.append((start, j))
-            start = j
-            i = j
-            continue
-        i += 1
+            start = resume = j
     if start < n:
         cuts.append((start, n))
     return _trimmed(cuts, line, offset)

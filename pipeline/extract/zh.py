@@ -135,6 +135,8 @@ def _could_yield(text: str, start: int, trigger: Trigger) -> bool:
     """
     if trigger.family == "move":
         return _MOVE_SOURCE.search(text, 0, start) is not None
+    if trigger.word in _CONTRACT_WORDS:
+        return "与" in text[:start]  # a contract ends with someone: X与俱乐部解约 (see _subject_persons)
     return True
 
 
