@@ -262,10 +262,16 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
         ents.orgs.append(Mention("org", offset + o.start, offset + o.end, text[o.start : o.end], o.canonical))
 
     roles = _find_roles(text, orgs, tokens)
-    for finder in (_kind_named_orgs, _orgs_before_roles):
+    orgs, roles = _departments(text, orgs, roles)
+    ents.orgs = [o for o in ents.orgs if any(m.start == o.start - offset and m.end == o.end - offset for m in orgs)]
+    for finder in (_kind_named_orgs, _quoted_before_roles, _orgs_before_roles):
         for extra in finder(text, tokens, orgs, roles):
-            ents.orgs.append(Mention("org", offset + extra.start, offset + extra.end, extra.canonical, extra.canonical))
             orgs.append(extra)
+    orgs, roles = _departments(text, orgs, roles)  # 财富|管理处|处长: found before its title
+    ents.orgs = [o for o in ents.orgs if any(m.start == o.start - offset and m.end == o.end - offset for m in orgs)]
+    for extra in orgs:
+        if not any(m.start == offset + extra.start and m.end == offset + extra.end for m in ents.orgs):
+            ents.orgs.append(Mention("org", offset + extra.start, offset + extra.end, extra.canonical, extra.canonical))
     ents.orgs.sort(key=lambda o: o.start)
     occupied = [(o.start, o.end) for o in orgs] + list(roles)
     for start, end in roles:
@@ -386,8 +392,9 @@ def _name_evidence(
     gloss = text[end : end + 1] == "(" and re.match(r"\(\s*[A-Z]", text[end : end + 3])
     before = text[start - 1 : start]
     after = text[end : end + 1]
-    if (before == "、" and after in _ITEM_SEPARATORS_AFTER) or (after == "、" and before in _ITEM_SEPARATORS_BEFORE | {""}):
-        return "person"  # strictly inside an enumeration: 周明、吴芳、郑海涛
+    enumerated = (before == "、" and after in _ITEM_SEPARATORS_AFTER) or (after == "、" and before in _ITEM_SEPARATORS_BEFORE | {""})
+    if enumerated and not (common_word(name) and not is_nr):
+        return "person"  # strictly inside an enumeration: 周明、吴芳、郑海涛 (not 寿险、银行、券商)
     if (start in role_ends or _bounded_item(text, start, end) or gloss) and not ordinary_word:
         return "person"
     if (start == 0 or text[start - 1] in ",。;:") and after == "," and _APPOSITION_ROLE.match(text, end + 1) and not common_word(name):
@@ -396,6 +403,8 @@ def _name_evidence(
         return "person"
     if text[end : end + 2] in ("先生", "女士", "同志") and not common_word(name):
         return "person"  # 纪建德先生, 张荟女士: the honorific after a full name says it is one
+    if _compound_surname_name(text, start, end, token):
+        return "person"  # 上官若岚此前担任…, 欧阳知秋,…: a compound surname rarely starts anything else
     verb_after = bool(_DEPARTURE_VERB_AFTER.match(text[end : end + 8]))
     if common_word(name) and not is_nr:
         return None  # 国企, 宣布: words of the dictionary that merely start with a surname character
@@ -407,6 +416,30 @@ def _name_evidence(
     if is_nr or (verb_after and name_like_tokens):
         return "person_weak"  # trusted only right before a trigger (王芊申请辞去…)
     return None
+
+
+def _compound_surname_name(text: str, start: int, end: int, token: Token | None) -> bool:
+    """Is ``text[start:end]`` a compound surname (欧阳, 司徒, 皇甫) with a one- or
+    two-character given name, standing on its own?
+
+    Compound surnames are rare as ordinary words, so jieba's tags (it reads 欧阳 as a
+    place and 司徒 as a noun) matter less than for single surnames. The name must end
+    at a word boundary of what follows (not 第五|届), and neither it nor the given
+    name may be a dictionary word (东方航空, 百里挑一).
+    """
+    if surname_length(text, start) != 2 or end - start < 3:
+        return False
+    if token is not None and (token.tag == "m" or token.end > end):
+        return False  # 第五届: a numeral, or jieba reads a longer word across the name
+    name = text[start:end]
+    if common_word(name, 5) or common_word(name[2:], 50) or common_word(name[:2] + name[2], 5):
+        return False
+    after = text[end : end + 1]
+    return not after or not _HAN.match(after) or after in _AFTER_NAME or bool(_DEPARTURE_VERB_AFTER.match(text[end : end + 8])) or _NAME_FOLLOWER.match(text, end) is not None
+
+
+# What follows a name as its predicate or title: 此前担任, 曾任, 教授, 博士.
+_NAME_FOLLOWER = re.compile(r"(?:此前|之前|目前|现|曾|原)?(?:担任|出任|任职|现任|曾任|是|系|为)|教授|博士|院士|表示|透露|指出|宣布")
 
 
 @functools.lru_cache(maxsize=None)
@@ -535,7 +568,7 @@ def _find_roles(text: str, orgs: list[OrgMatch], tokens: list[Token]) -> list[tu
             if tok is None or _overlaps(tok.start, tok.end, org_spans):
                 break
             word = tok.text
-            if not (word in modifiers or re.fullmatch(r"[A-Z]{2,4}", word)):
+            if not (word in modifiers or re.fullmatch(r"[A-Z]{2,4}", word) or is_unit_word(word)):
                 break
             if start - tok.start > 14:
                 break
@@ -544,6 +577,61 @@ def _find_roles(text: str, orgs: list[OrgMatch], tokens: list[Token]) -> list[tu
             left += 1
         spans.append((left, end))
     return _merge_composed(text, spans)
+
+
+@functools.lru_cache(maxsize=None)
+def unit_words() -> tuple[str, ...]:
+    """Units inside an organization (``models/unit_words_zh.txt``), longest first."""
+    return tuple(sorted(read_words("unit_words_zh.txt"), key=len, reverse=True))
+
+
+def is_unit_word(word: str) -> bool:
+    """欧洲区, 销售部, 亚太事业部: a modifier of a title followed by a unit word."""
+    for unit in unit_words():
+        if len(word) >= len(unit) + 2 and word.endswith(unit) and word[: -len(unit)] in role_modifiers():
+            return True  # 欧洲|区, but not 总|部 (总部总督导)
+    return False
+
+
+def _departments(text: str, orgs: list[OrgMatch], roles: list[tuple[int, int]]) -> tuple[list[OrgMatch], list[tuple[int, int]]]:
+    """安澜银行财富管理处处长: a name found by its suffix, followed by a unit word and a
+    title, is a department when the employer is named before it in the sentence (or
+    pointed to by 其). The department joins the role and stops being an organization."""
+    if not roles or not orgs:
+        return orgs, roles  # most sentences: nothing to do
+    kept: list[OrgMatch] = []
+    for org in orgs:
+        role = _unit_role_after(text, org.end, roles) or _role_after_unit_name(text, org, roles)
+        employer_before = any(o.end <= org.start for o in orgs if o is not org) or text[max(0, org.start - 1) : org.start] == "其"
+        if role is None or not employer_before or org_lexicon().canonical(text[org.start : org.end]):
+            kept.append(org)
+            continue
+        roles = [(org.start, r_end) if (r_start, r_end) == role else (r_start, r_end) for r_start, r_end in roles]
+    return kept, roles
+
+
+def _role_after_unit_name(text: str, org: OrgMatch, roles: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
+    """财富管理处|处长: a name that itself ends with a unit word (not a bare 部, which
+    ends ministries: 财政部部长), right before a title."""
+    role = next((r for r in roles if r[0] == org.end), None)
+    if role is None:
+        return None
+    name = text[org.start : org.end]
+    if not any(name.endswith(unit) and len(name) > len(unit) + 1 for unit in unit_words() if unit != "部"):
+        return None
+    return role
+
+
+def _unit_role_after(text: str, pos: int, roles: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
+    """The title that starts right after a unit word at ``pos`` (处|处长, 区|总裁), if any."""
+    if not any(pos < r_start <= pos + 4 for r_start, _ in roles):
+        return None
+    for unit in unit_words():
+        if text.startswith(unit, pos):
+            for role in roles:
+                if role[0] in (pos + len(unit), pos + len(unit) - 1) and role[0] >= pos:
+                    return role  # 处处长: the unit's character may begin the title
+    return None
 
 
 @functools.lru_cache(maxsize=None)
@@ -577,7 +665,7 @@ def _org_suffix() -> re.Pattern:
 
 # Single-character and government suffixes name an organization only after a place
 # or two words: 南川市交通运输局, not 布局 or 这一局.
-_WEAK_SUFFIXES = frozenset({"局", "厅", "委", "部", "队", "办公室", "政府", "企业", "股份", "计算"})
+_WEAK_SUFFIXES = frozenset({"局", "厅", "委", "部", "署", "队", "办公室", "政府", "企业", "股份", "计算"})
 
 
 def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], titles: list[tuple[int, int]] = ()) -> list[OrgMatch]:
@@ -591,8 +679,9 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
     token_ends = {t.end for t in tokens} | {len(text)}
     for m in _org_suffix().finditer(text):
         end = m.end()
-        if end not in token_ends and not any(t_start == end for t_start, _ in titles):
-            continue  # 智能|驾驶: the suffix is the start of a longer word (but 局|局长 is not)
+        title_after = any(t_start == end or (t_start == end + 1 and text[end] in "原前") for t_start, _ in titles)
+        if end not in token_ends and not title_after:
+            continue  # 智能|驾驶: the suffix is the start of a longer word (but 局|局长 and 局|原|副局长 are not)
         crossing = [(ts, te) for ts, te in titles if ts < end and m.start() < te and not (m.start() <= ts and te <= end)]
         if _overlaps(m.start(), end, taken) or crossing:
             continue  # 首席信息官 is a title, not an organization ending in 信息 (律师事务所 holds 律师)
@@ -608,7 +697,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             continue
         if end < len(text) and any(text[m.start() : end + k] in org_suffix_words() for k in (1, 2, 3)):
             continue  # a longer suffix starts here (科技 | 科技公司 is found as 公司 later)
-        start = m.start()
+        start = generic_start = m.start()
         words = 0
         inside = next((t for t in tokens if t.start < m.start() and t.end == end), None)
         if inside is not None and m.group() in _WEAK_SUFFIXES and inside.tag.startswith("n") and len(inside.text) >= 3 and inside.text not in _DEPARTMENT_WORDS and (m.group() != "部" or inside.tag == "nt"):
@@ -617,6 +706,8 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
         elif inside is not None and m.group() not in _WEAK_SUFFIXES and not common_word(inside.text, 5):
             start = inside.start  # 澜|芯智算: jieba glued the name to the suffix
             words = 1
+        elif inside is not None and m.group() not in _WEAK_SUFFIXES:
+            start = generic_start = inside.start  # 安澜|商业银行: a generic word ending in the suffix; the name is before it
         before = [t for t in tokens if t.end <= start]
         for index in range(len(before) - 1, -1, -1):
             tok = before[index]
@@ -624,17 +715,21 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
                 break
             if tok.text in _ORG_WALK_STOP or _GLUED_FUNCTION_WORD.search(tok.text) or tok.text in org_lead_words() or tok.text.endswith("公司") or tok.text in trigger_words():
                 break  # jieba glued a verb to a name (李华是|极光科技): not part of the organization
+            if _org_kind().search(tok.text) and _org_kind().search(tok.text).end() == len(tok.text):
+                break  # 晶圆厂|晟曜光电, 券商|某某证券: a kind word says what the name is, it is not part of it
             if _overlaps(tok.start, tok.end, taken) or (tok.end < m.start() and _suffix_ends_at(text, tok.end)):
                 break  # 君衡律师事务所|资本市场: an organization already ends here
             # Brand names of rare characters come out as single characters with odd tags (鼎|昇|地产).
             rare_char = len(tok.text) == 1 and tok.tag in ("ng", "zg", "g", "x") and _HAN.match(tok.text) and tok.text not in _NAME_STOP
+            # …or as an unknown morpheme of two characters (晟曜/g 光电).
+            rare_char = rare_char or (len(tok.text) == 2 and tok.tag in ("ng", "zg", "g") and _HAN.match(tok.text) and not common_word(tok.text, 5))
             nominal = tok.tag.startswith("n") or tok.tag in ("j", "eng", "nz", "ns", "nt", "b", "s", "vn") or rare_char
             nominal = nominal or tok.text in generic_org_words() or (len(tok.text) >= 3 and tok.text[0] in "前原")  # 联合医院, 前澜图|地图
             if not nominal and not (words <= 2 and _brand_word(tok, before[index - 1] if index else None)):
                 break
             start = tok.start
             words += 1
-        if start == m.start() or text[start] in "该其本这那此各某一" or _generic_phrase([t for t in tokens if start <= t.start and t.end <= m.start()] or before[-words:]):
+        if start == m.start() or start == generic_start or text[start] in "该其本这那此各某一" or _generic_phrase([t for t in tokens if start <= t.start and t.end <= m.start()] or before[-words:]):
             continue
         if m.group() in _WEAK_SUFFIXES and words < 2 and not any(t.tag == "ns" for t in before[-words:]):
             continue
@@ -667,10 +762,10 @@ def _brand_word(tok: Token, previous: Optional[Token]) -> bool:
     """A verb or adjective word right before an organization suffix that is part of
     the name (远航汽车, 理想汽车): two characters or more, and standing where an
     organization is expected, after a boundary or a word of ``org_lead_words_zh.txt``."""
-    if len(tok.text) < 2 or tok.tag not in ("v", "vn", "vg", "a", "ad", "an", "ag", "i", "l") or common_word(tok.text, 500):
+    if len(tok.text) < 2 or tok.tag not in ("v", "vn", "vg", "a", "ad", "an", "ag", "i", "l", "z") or common_word(tok.text, 500):
         return False
-    if previous is None or previous.tag in ("x", "p", "uj", "c", "ul", "d", "r", "f") or not previous.text.strip():
-        return True
+    if previous is None or previous.tag in ("x", "p", "uj", "c", "ul", "d", "r", "f", "ns") or not previous.text.strip():
+        return True  # after a boundary, or after a place (城市|规划|局, 南屿|嘉禾|人寿)
     return previous.text in org_lead_words() or previous.text.endswith(("公司", "集团", "平台", "品牌"))
 
 
@@ -688,7 +783,8 @@ _AFTER_KIND_NAME = re.compile(
 # relations a company is named in (控股股东澄宇控股集团, 竞争对手木研生活).
 _ORG_WALK_STOP = frozenset("该 其 本 这家 多家 公司 股东 控股股东 大股东 母公司 子公司 旗下 对手 竞争对手 老东家 东家".split())
 _DATE_START = re.compile(r"(?:昨|今|前|明)[日天]|近日|日前|本周|上周|下周|本月|上月|今年|去年|近期|日内|当天|同日")
-MOVE_WORDS_BEFORE_KIND = re.compile(r"加入|加盟|转投|跳槽至|跳槽到|投奔|入职|转任")
+_KIND_NAME_BAD_START = frozenset("与和及跟同对向在从被把将的了是为也都已")
+MOVE_WORDS_BEFORE_KIND = re.compile(r"加入|加盟|转投|转往|跳槽至|跳槽到|投奔|入职|转任")
 
 
 def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles: list[tuple[int, int]]) -> list[OrgMatch]:
@@ -720,6 +816,8 @@ def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles
         name = text[start:stop]
         if _DATE_START.match(name):
             continue  # 银行昨日晚间公告: a date, not a name
+        if name[0] in _KIND_NAME_BAD_START:
+            continue  # 球队与队内巴西外援: a preposition starts a phrase, not a name
         if common_word(name[:2], 2000) or re.search(r"[一二两三几另每]位|[一二两三几]名|二人|两人", name):
             continue  # 俱乐部感谢二人的付出: a verb or a count, not a name
         if any(word in name for word in trigger_words()):
@@ -730,6 +828,36 @@ def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles
             continue  # 俱乐部29日宣布
         found.append(OrgMatch(start, stop, name))
         taken.append((start, stop))
+    return found
+
+
+@functools.lru_cache(maxsize=None)
+def press_titles() -> frozenset[str]:
+    """Titles held at a publication (``models/press_titles_zh.txt``)."""
+    return read_words("press_titles_zh.txt")
+
+
+_QUOTED_TITLE_END = re.compile(r"《([^《》,。;]{2,14})》\s*$")
+# Works, not employers, are named in title marks after these: 节目《…》, 电视剧《…》.
+_PROGRAMME_BEFORE = re.compile(r"(?:节目|栏目|专栏|电视剧|剧集|电影|综艺|纪录片|新书|著作|作品|专辑)\s*$")
+
+
+def _quoted_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], roles: list[tuple[int, int]]) -> list[OrgMatch]:
+    """《南潮商业评论》主编: a publication named in title marks right before a title is
+    the organization the person works for, when the sentence names no other one
+    before it (海岚电台…节目《夜航》主持人: a programme of the broadcaster)."""
+    found = []
+    taken = [(o.start, o.end) for o in orgs]
+    for role_start, role_end in roles:
+        if text[role_start:role_end] not in press_titles():
+            continue
+        quoted = _QUOTED_TITLE_END.search(text, 0, role_start)
+        if quoted is None or _overlaps(quoted.start(1), quoted.end(1), taken):
+            continue
+        if any(o.end <= quoted.start() for o in orgs) or _PROGRAMME_BEFORE.search(text, 0, quoted.start()):
+            continue
+        found.append(OrgMatch(quoted.start(1), quoted.end(1), quoted.group(1)))
+        taken.append((quoted.start(1), quoted.end(1)))
     return found
 
 
@@ -770,6 +898,8 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
         start, end = words[0].start, words[-1].end
         while text[start] in "原前" and end - start > 2:
             start += 1  # 原零售业务总监: 原 marks a former post
+        if text[end - 1] in "原前" and end - start > 2 and role_start == end:
+            end -= 1  # 规划局原|副局长: jieba glued 原 (former) to the name
         name = text[start:end]
         if re.search(r"[一二两三几另每]位|[一二两三几]名", name):
             continue  # 另一位技术高管: a count of people
@@ -779,6 +909,8 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
             continue
         if len(words) == 1 and words[0].tag.startswith("nr") and _HAN.match(name[0]) and surname_length(name, 0):
             continue  # a name before a title is a person (张三副总裁 is rare; 副总裁张三 is common)
+        if _compound_surname_name(text, start, end, None) and chinese_name_at(text, start, set()) == end:
+            continue  # 端木清岚教授: a compound-surname name before an honorific title
         found.append(OrgMatch(start, end, name))
         taken.append((start, end))
     return found

@@ -179,3 +179,117 @@ def test_traditional_source_gives_the_same_events_in_its_own_script():
     assert [(e.person, e.org, e.role) for e in traditional] == [("林佩璇", "宏碩電子", "財務長")]
     source = "宏碩電子今日公告，發言人暨財務長林佩璇因生涯規劃離職。"
     assert all(source[s.start : s.end] == s.text for s in traditional[0].sources)
+
+
+# --- constructions added after the fourth blind set (names and companies are made up) ---
+
+
+def test_compound_surname_opens_a_description_and_her_is_the_topic_later():
+    text = "上官若岚此前担任音乐平台听澜的运营总监。有用户发现,她的个人主页近日已删去“听澜”字样,疑似已经离职。"
+    events = run_text(text)
+    assert [(e.person, e.org, e.role) for e in events] == [("上官若岚", "听澜", "运营总监")]
+
+
+def test_compound_surname_before_an_honorific_title_is_a_person_not_an_organization():
+    events = run_text("北岭理工大学今日宣布,副校长(教学)端木清岚教授将于明年二月离任,转往南湾科技大学任教务长。")
+    assert [(e.person, e.org, e.role) for e in events] == [("端木清岚", "北岭理工大学", "副校长")]
+    assert events[0].destination == "南湾科技大学"
+
+
+def test_publication_in_title_marks_before_a_title_is_the_employer():
+    events = run_text("据报道,《南潮商业评论》主编邵启明已于5月底离职,该刊尚未回应。")
+    assert [(e.person, e.org, e.role, e.status) for e in events] == [("邵启明", "南潮商业评论", "主编", "reported")]
+
+
+def test_programme_in_title_marks_belongs_to_the_broadcaster():
+    events = run_text("海岚电台昨日证实,晚间节目《夜航》主持人卢思琪已于上周离职。")
+    assert [(e.person, e.org) for e in events] == [("卢思琪", "海岚电台")]
+
+
+def test_department_between_company_and_title_is_part_of_the_role():
+    text = "同日,安澜商业银行公告,财富管理处处长卫子航、法遵长贝思远及资讯长郁文韬三人相继离职。"
+    events = by_person(run_text(text))
+    assert set(events) == {"卫子航", "贝思远", "郁文韬"}
+    assert {e.org for e in events.values()} == {"安澜商业银行"}
+    assert events["卫子航"].role == "财富管理处处长"
+
+
+def test_region_unit_after_its_is_part_of_the_role():
+    events = run_text("社交平台乐聚周二宣布,其亚太区总裁Laura Finch已被解雇。")
+    assert [(e.person, e.org, e.role) for e in events] == [("Laura Finch", "乐聚", "亚太区总裁")]
+
+
+def test_subsidiary_after_its_is_not_the_employer():
+    events = run_text("澄川汽车还确认,其销售公司副总经理蒋一帆因违规收受礼品已被开除。")
+    assert [(e.person, e.org) for e in events] == [("蒋一帆", "澄川汽车")]
+
+
+def test_name_before_a_generic_suffix_word_and_a_rare_morpheme_brand():
+    events = run_text("老牌面板厂晟曜光电董事长邵国栋昨日宣布,将于明年6月退休。")
+    assert [(e.person, e.org, e.role) for e in events] == [("邵国栋", "晟曜光电", "董事长")]
+    events = run_text("同日,瑞祥商业银行副总副总经理林可欣离职。")
+    assert [e.org for e in events] == ["瑞祥商业银行"]
+
+
+def test_predecessor_described_by_a_de_phrase_is_the_one_who_left():
+    events = run_text("嘉禾人寿公告,董事会决定由财务总监严思诚接替已辞任的总经理童可馨。")
+    assert [(e.person, e.org, e.role) for e in events] == [("童可馨", "嘉禾人寿", "总经理")]
+
+
+def test_contract_ended_with_a_glossed_coach():
+    text = "青港足球俱乐部周五发布公告,俱乐部与主教练马克·贝尔纳(Marc Bernard)解除合同。"
+    events = run_text(text)
+    assert [(e.person, e.org, e.role) for e in events] == [("马克·贝尔纳", "青港足球俱乐部", "主教练")]
+
+
+def test_removed_from_a_post_in_an_unlisted_government_body():
+    text = "南屿省人民政府决定:任命邬海宁为南屿师范大学副校长;免去戴振邦的省自然资源厅副厅长职务。"
+    events = run_text(text)
+    assert [(e.person, e.org, e.role) for e in events] == [("戴振邦", "省自然资源厅", "副厅长")]
+
+
+def test_leaving_an_organization_jieba_cuts_apart():
+    events = run_text("任职十年的新闻主播伍嘉琳昨日向观众道别,正式离开海韵之声电视。")
+    assert [(e.person, e.org) for e in events] == [("伍嘉琳", "海韵之声电视")]
+
+
+def test_topic_name_after_a_short_lead():
+    events = run_text("据悉,欧阳知秋,AI初创公司澄光智能的首席架构师,已于上月中旬出走。")
+    assert [(e.person, e.org, e.role, e.status) for e in events] == [("欧阳知秋", "澄光智能", "首席架构师", "reported")]
+
+
+def test_retirement_at_age_continues_the_previous_clause():
+    events = run_text("汇丰泰人寿资深副总柯美玲日前在餐会上告别同事,届龄退休。")
+    assert [(e.person, e.org, e.role) for e in events] == [("柯美玲", "汇丰泰人寿", "资深副总")]
+
+
+def test_stepping_back_from_the_frontline_rumour_denied():
+    text = "市场传出,上市物流公司顺程集团主席闵长安明年或将退下火线,集团随后回应称传闻并不属实。"
+    events = run_text(text)
+    assert [(e.person, e.org, e.status) for e in events] == [("闵长安", "顺程集团", "denied")]
+
+
+def test_this_bureau_points_to_the_bureau_named_before():
+    text = "另外,城市规划局宣布,该局常任秘书长骆嘉文将于年底退休,由副秘书长叶志强署任。"
+    events = run_text(text)
+    assert [(e.person, e.org, e.role, e.status) for e in events] == [("骆嘉文", "城市规划局", "常任秘书长", "planned")]
+
+
+def test_bare_copula_gives_the_organization_for_a_later_pronoun():
+    text = "蔺书远是澄川汽车数据平台事业部经理。多位人士证实,该高管已于上月底离开澄川汽车。"
+    events = run_text(text)
+    assert [(e.person, e.org) for e in events] == [("蔺书远", "澄川汽车")]
+
+
+def test_enumerated_common_words_are_not_names():
+    assert run_text("金融业人事异动 寿险、银行、券商高层接连离职") == []
+
+
+def test_former_marker_glued_to_a_bureau():
+    events = run_text("据通报,南湾市规划局原副局长窦永年涉嫌受贿,被开除党籍。")
+    assert [(e.person, e.org, e.role) for e in events] == [("窦永年", "南湾市规划局", "副局长")]
+
+
+def test_hong_kong_department_head():
+    events = run_text("政府宣布,渔农事务署署长容家豪因健康原因提早退休。")
+    assert [(e.person, e.org, e.role) for e in events] == [("容家豪", "渔农事务署", "署长")]

@@ -12,6 +12,8 @@ quality fails here; the measured figures themselves are in the README.
   (zh 0.78, en 0.63), then used like the held-out sets.
 * ``zh_blind3``, ``en_blind3``: a last pair of blind sets (first scores: zh 0.58,
   en 0.72), then used once more for the same purpose.
+* ``zh_blind4``: a fifth Chinese set, 15 of its 45 documents traditional (first
+  score 0.685), then used like the others.
 """
 from pathlib import Path
 
@@ -24,10 +26,11 @@ DATA = Path(__file__).parent / "data"
 
 # (folder, dump file, gold file, precision floor, F1 floor)
 SETS = [
-    ("zh", "dump.jsonl", "gold.jsonl", 0.90, 0.85),
-    ("zh_heldout", "dump.jsonl", "gold.jsonl", 0.90, 0.85),
-    ("zh_final", "dump.jsonl", "gold.jsonl", 0.88, 0.85),
-    ("zh_blind3", "dump.jsonl", "gold.jsonl", 0.75, 0.70),
+    ("zh", "dump.jsonl", "gold.jsonl", 0.93, 0.88),
+    ("zh_heldout", "dump.jsonl", "gold.jsonl", 0.95, 0.89),
+    ("zh_final", "dump.jsonl", "gold.jsonl", 0.92, 0.88),
+    ("zh_blind3", "dump.jsonl", "gold.jsonl", 0.85, 0.80),
+    ("zh_blind4", "dump.jsonl", "gold.jsonl", 0.95, 0.93),
     ("en", "dump.jsonl", "gold.jsonl", 0.95, 0.95),
     ("en", "heldout_dump.jsonl", "heldout_gold.jsonl", 0.90, 0.90),
     ("en_heldout2", "dump.jsonl", "gold.jsonl", 0.90, 0.88),

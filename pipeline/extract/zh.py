@@ -31,7 +31,7 @@ import re
 from typing import Optional
 
 from .. import dates as dates_mod
-from ..entities import find_entities, org_lexicon
+from ..entities import find_entities, generic_org_words, org_lexicon, org_suffix_words
 from ..records import Candidate, DateValue, Document, Extraction, Mention, Sentence
 from ..segment import tokenize
 from . import tables
@@ -57,7 +57,7 @@ _BLOCKING_BEFORE_PERSON = set("向对给跟让由据经受替")
 _BOUND_BEFORE_DATE = re.compile(r"(?:截至|截止|截止到|直到|到)\s*$")
 # A clause that starts like a continued predicate has the previous clause's subject.
 _ZERO_SUBJECT = re.compile(
-    r"^\s*(?:已经|已|并|随后|从|于|也|还|便|就|正式|宣布|将|才|再|又|因[^,。]{0,12}?原因|申请|提出|辞去|并于|现已|目前已|拟|即将|计划|届时|自)"
+    r"^\s*(?:疑似|据称|或)?(?:届龄|已经|已|并|随后|从|于|也|还|便|就|正式|宣布|将|才|再|又|因[^,。]{0,12}?原因|申请|提出|辞去|并于|现已|目前已|拟|即将|计划|届时|自)"
 )
 
 
@@ -195,6 +195,26 @@ def _org_after(sent: ZhSentence, local_pos: int, window: int = 3) -> Optional[Me
     return None
 
 
+# Triggers whose object is the organization left (离开A), not the one joined (跳槽至B).
+_OBJECT_IS_LEFT = frozenset({"离开", "告别", "辞别", "离巢"})
+
+
+def _suffix_phrase_after(sent: ZhSentence, local_pos: int, c_end: int) -> Optional[Mention]:
+    """正式离开海韵之声电视,: the rest of the clause after the verb, when it is a short
+    phrase ending in an organization suffix that jieba cut too finely to be found."""
+    phrase = sent.text[local_pos:c_end]
+    lead = len(phrase) - len(phrase.lstrip("了 "))
+    phrase = phrase.strip("了 ")
+    if not 3 <= len(phrase) <= 12 or re.search(r"[的了在是和与及、《》()]", phrase) or phrase[0] in "该其本这那此各某一":
+        return None
+    if not _ends_with_strong_suffix(phrase):
+        return None
+    if any(g in phrase for g in generic_org_words() if len(g) >= 2 and phrase.startswith(g)):
+        return None  # 离开科技公司: a kind of company, no name
+    start = sent.start + local_pos + lead
+    return Mention("org", start, start + len(phrase), phrase, phrase)
+
+
 def _org_after_kind(sent: ZhSentence, local_pos: int) -> Optional[Mention]:
     """加盟短视频平台蜂鸣: the organization named after a kind word right after the verb."""
     for org in sent.ents.orgs:
@@ -271,6 +291,8 @@ def _on_trigger(
         org = _org_after(sent, end) if text[end : end + 1] != "的" or family == "post" else None
         if org is None:
             org = _org_after_marker(sent, c_start, start, ("从", "自"))
+        if org is None and trigger.word in _OBJECT_IS_LEFT:
+            org = _suffix_phrase_after(sent, end, c_end)
     if not persons:
         return []
     if status is None and _is_negated(text, c_start, start):
@@ -368,7 +390,16 @@ def _starts_with_org_word(rest: str) -> bool:
     for match in org_lexicon().find(rest[:30]):
         if match.start == 0:
             return True
-    return bool(re.match(r"[\u4e00-\u9fff]{2,8}(?:公司|集团|银行|大学|俱乐部|队)", rest))
+    if re.match(r"[\u4e00-\u9fff]{2,8}(?:公司|集团|银行|大学|俱乐部|队)", rest):
+        return True
+    phrase = re.match(r"[\u4e00-\u9fffA-Za-z0-9]{3,12}(?=[,。;!?]|$)", rest)
+    return phrase is not None and _ends_with_strong_suffix(phrase.group())
+
+
+def _ends_with_strong_suffix(phrase: str) -> bool:
+    """海韵之声电视: the phrase ends in an organization suffix of two characters or more
+    (a single 队 or 局 ends too many ordinary phrases: 梦之队) with a name before it."""
+    return any(len(w) >= 2 and phrase.endswith(w) and len(phrase) > len(w) + 1 for w in org_suffix_words())
 
 
 def _is_negated(text: str, c_start: int, start: int) -> bool:
@@ -401,10 +432,10 @@ def _subject_persons(
             return writers
     if trigger_word in _CONTRACT_WORDS:
         # 俱乐部宣布与主教练X解除合同 / X已与俱乐部协商解约: a contract with an employer
-        with_person = re.search(r"与(?:[^,。与]{0,8}?)$", text[c_start:start])
-        if with_person is not None:
-            partner = [p for p in sent.ents.persons if c_start + with_person.start() < local_span(p, sent)[0] < start]
-            employer = [o for o in sent.ents.orgs if local_span(o, sent)[1] <= c_start + with_person.start()] or memory.org_counts
+        with_at = _with_position(sent, c_start, start)
+        if with_at is not None:
+            partner = [p for p in sent.ents.persons if with_at < local_span(p, sent)[0] < start]
+            employer = [o for o in sent.ents.orgs if local_span(o, sent)[1] <= with_at] or memory.org_counts
             return partner[:1] if partner and employer else []
         if text[c_start:start].rstrip().endswith(("与俱乐部", "与球队", "与球会", "与公司")):
             return _persons_in(sent, c_start, start, memory, allow_weak=True)[:1]
@@ -423,6 +454,9 @@ def _subject_persons(
             if after or not re.search(r"[将把]", text[c_start:start]):
                 return after
             # 青岛队将…的主帅乔迪辞退: 将/把 puts the one dismissed before the verb
+    described = _described_after(sent, end, c_end)
+    if described is not None and before and _verb_between(text, local_span(before[-1], sent)[1], start):
+        return [described]  # 由X接替已辞任的总经理Y: Y resigned; X is the subject of another verb
     if before:
         return before
     # 离开的周明远 / 离职的百川智能联合创始人、商业化负责人孙立: the 的-phrase names the person.
@@ -461,6 +495,9 @@ def _subject_persons(
                 earlier = [p for p in _persons_in(sent, p_start, pos, memory, allow_weak=True) if _opens_clause(sent, p, p_start)]
             if earlier:
                 return _joined_with(sent, earlier)
+            opening = _opening_pronoun(sent, p_start, pos)
+            if opening is not None:
+                return [opening]  # 她的个人主页…已删去,疑似已离开: the clause's topic
             if p_start == 0 or not _ADVERBIAL_CLAUSE.match(text[p_start:pos]):
                 break
             pos = p_start
@@ -468,9 +505,79 @@ def _subject_persons(
     if sent.ents.persons:
         first = sent.ents.persons[0]
         fs, fe = local_span(first, sent)
-        if fs <= 1 and fe < len(text) and text[fe] in ",(" and fe < c_start + 1 + 60 and fe <= start:
+        if (fs <= 1 or _topic_lead(sent, fs)) and fe < len(text) and text[fe] in ",(" and fe < c_start + 1 + 60 and fe <= start:
             return [first]
     return []
+
+
+def _opening_pronoun(sent: ZhSentence, clause_start: int, clause_end: int) -> Optional[Mention]:
+    """他/她 opening the clause [clause_start, clause_end): the topic a later clause without
+    a subject continues (她的个人主页近日已删去…,疑似已离开)."""
+    for pronoun in sent.ents.pronouns:
+        ps, _ = local_span(pronoun, sent)
+        if clause_start <= ps < clause_end and pronoun.text in ("他", "她"):
+            if not sent.text[clause_start:ps].strip(" ,"):
+                return pronoun
+    return None
+
+
+def _topic_lead(sent: ZhSentence, pos: int) -> bool:
+    """据悉,欧阳知秋,…的首席科学家,已于本月出走: only a short lead clause (据悉, 另外)
+    stands before the name that opens the sentence's topic."""
+    lead = sent.text[:pos]
+    return 0 < len(lead) <= 8 and lead.rstrip().endswith(",") and "," not in lead.rstrip()[:-1] and not any(
+        local_span(o, sent)[0] < pos for o in sent.ents.orgs
+    )
+
+
+def _with_position(sent: ZhSentence, c_start: int, start: int) -> Optional[int]:
+    """Local position of the 与 that names the other party of a contract ended at ``start``.
+
+    Either 与 shortly before the verb (与俱乐部协商解约, 与X解约), or 与 followed by a
+    title, a name and its gloss (与主教练马克·贝尔纳(Marc Bernard)解除合同): a longer
+    phrase, accepted only in that shape.
+    """
+    short = re.search(r"与(?:[^,。与]{0,8}?)$", sent.text[c_start:start])
+    if short is not None:
+        return c_start + short.start()
+    for person in sent.ents.persons:
+        ps, pe = local_span(person, sent)
+        if not (c_start < ps < start) or not _AFTER_PARTNER.fullmatch(sent.text[pe:start]):
+            continue
+        role = role_before(sent, person)
+        head = local_span(role, sent)[0] if role is not None else ps
+        if head - 1 >= c_start and sent.text[head - 1] == "与":
+            return head - 1
+    return None
+
+
+# Between the partner's name and the verb: a gloss, and 进行 / 正式 (与X进行解约).
+_AFTER_PARTNER = re.compile(r"\s*(?:\([^()]{1,30}\))?\s*(?:进行|正式)?\s*")
+
+
+def _described_after(sent: ZhSentence, end: int, c_end: int) -> Optional[Mention]:
+    """已辞任的总经理童可馨 / 离职的前CTO李四: the person a 的-phrase headed by the trigger
+    describes, when only titles (or 前/原) stand between 的 and the name."""
+    text = sent.text
+    if text[end : end + 1] != "的":
+        return None
+    pos = end + 1
+    for role in sent.ents.roles:
+        rs, re_ = local_span(role, sent)
+        if rs == pos + (1 if text[pos : pos + 1] in ("前", "原") else 0):
+            pos = re_
+    for person in sent.ents.persons:
+        if local_span(person, sent)[0] == pos and pos > end + 1 and local_span(person, sent)[1] <= c_end:
+            return person
+    return None
+
+
+# A verb between a subject and an adverb-led trigger (X接替已辞任的…): the subject is that verb's.
+_OTHER_VERB = re.compile(r"接替|接任|取代|顶替|替代|替换|接棒|接手")
+
+
+def _verb_between(text: str, pos: int, trigger: int) -> bool:
+    return _OTHER_VERB.search(text, pos, trigger) is not None
 
 
 # A clause that only says when or why (于5月24日起, 因个人原因): the subject is further back.
@@ -578,9 +685,25 @@ def _post_after_name(sent: ZhSentence, person: Mention) -> tuple[Optional[Mentio
     if org is not None:
         pos = local_span(org, sent)[1]
     role = next((r for r in sent.ents.roles if local_span(r, sent)[0] == pos), None)
+    if role is None and org is None:
+        return _unnamed_post_org(sent, pos)
     if role is None or not re.match(r"(?:等)?(?:职务|一职|职位|岗位)", sent.text[local_span(role, sent)[1] :]):
         return None, None
     return org, role
+
+
+def _unnamed_post_org(sent: ZhSentence, pos: int) -> tuple[Optional[Mention], Optional[Mention]]:
+    """免去X的省自然资源厅副厅长职务: the words between 的 and the title that ends
+    with 职务 name the organization, even when no lexicon or suffix rule found it."""
+    for role in sent.ents.roles:
+        rs, re_ = local_span(role, sent)
+        if rs <= pos or not re.match(r"(?:等)?(?:职务|一职|职位)", sent.text[re_:]):
+            continue
+        name = sent.text[pos:rs]
+        if 2 <= len(name) <= 16 and not re.search(r"[,。;、和及与的\s]", name):
+            return Mention("org", sent.start + pos, sent.start + rs, name, name), role
+        return None, None
+    return None, None
 
 
 def _org_for(sent: ZhSentence, person: Mention, role: Optional[Mention], trigger_start: int, memory: Memory) -> Optional[Mention]:
@@ -607,9 +730,9 @@ def _org_for(sent: ZhSentence, person: Mention, role: Optional[Mention], trigger
             if org is not None:
                 return org
         usable = usable_orgs(sent)
-        pointer = re.search(r"(其|该公司|该行|该集团|该校|该院|该所|该队|该俱乐部)[^,。]{0,12}$", sent.text[:ps])
+        pointer = re.search(r"(其|该公司|该行|该集团|该校|该院|该所|该队|该俱乐部|该局|该署|该厅|该刊|该台|该报)[^,。]{0,12}$", sent.text[:ps])
         if pointer:
-            subject = [o for o in usable if local_span(o, sent)[1] <= ps]
+            subject = [o for o in usable if local_span(o, sent)[1] <= pointer.start()]
             return subject[0] if subject else memory.org_pointed_to(pointer.group(1), sent)
         if remembered is not None:
             return remembered
@@ -645,7 +768,7 @@ def _date_for(doc: Document, sent: ZhSentence, c_start: int, c_end: int, trigger
 #头部短视频平台, 转而投身具身智能方向创业. The destination is an organization named after the
 # move verb (past words like 同城的 / 竞争对手 / 一家), or the phrase up to the next
 # punctuation; 创业 with what comes before it in its clause.
-_MOVE_AFTER = re.compile(r"(?:加入|加盟|转投|投奔|入职|跳槽至|跳槽到|转任|转战|前往|转会至|转会到|出任)")
+_MOVE_AFTER = re.compile(r"(?:加入|加盟|转投|转往|投奔|入职|跳槽至|跳槽到|转任|转战|前往|转会至|转会到|出任)")
 _DESTINATION_FILLER = re.compile(r"^(?:了|到|至)?(?:同城的|同联赛的|同行业的|竞争对手|对手|老对手|一家|一间|另一家|新东家|新势力品牌|知名|头部)*")
 _VENTURE = re.compile(r"(?:转而投身|投身|选择|准备|去|并|后|自主)?([^,。;:]{0,10}?(?:创业|读书|深造|成立新基金|自立门户))")
 _DESTINATION_WINDOW = 40

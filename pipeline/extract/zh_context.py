@@ -61,7 +61,14 @@ class Memory:
 
     def org_pointed_to(self, pointer: str, sent: "ZhSentence") -> Optional[Mention]:
         """该行 / 该校 / 该公司: the most mentioned organization of that kind, else the one in focus."""
-        kind = {"该行": ("银行", "行"), "该校": ("大学", "学院", "学校", "中学"), "该院": ("医院", "研究院", "法院")}.get(pointer)
+        kind = {
+            "该行": ("银行", "行"),
+            "该校": ("大学", "学院", "学校", "中学"),
+            "该院": ("医院", "研究院", "法院"),
+            "该局": ("局",),
+            "该署": ("署",),
+            "该厅": ("厅",),
+        }.get(pointer)
         if kind is not None:
             for key, _count in self.org_counts.most_common():
                 if key.endswith(kind) and key in self.org_first:
@@ -173,8 +180,12 @@ _SPEAKER = re.compile(
     r"(?P<org>[\u4e00-\u9fffA-Za-z0-9&]{2,14}?)"
     r"(?:\(\s*[0-9A-Z.\-]{3,12}\s*\))?(?:董事会|官方|方面)?"
     r"(?:今日|昨日|昨天|今天|日前|近日|本周[一二三四五六日]?|上周[一二三四五六日]|周[一二三四五六日]|今\(\d+\)日|\d{1,2}月\d{1,2}日)?(?:晚间|晚|下午|上午)?"
+    r"(?:还|也|亦|则|同时|同日|随即|随后|再次|正式)?"  # 澄川汽车还确认: an adverb, not part of the name
     r"(?:发布|发出)?(?:董事会)?(?:公告|宣布|确认|证实|披露|声明|发布声明|发表声明|官宣|通报|辟谣|回应|否认|表示|称)"
 )
+
+
+_WHEN_WORD = re.compile(r"(?:上|下|本|这)?(?:周|星期|礼拜)[一二三四五六日天]|[今昨明前]天|今日|昨日|日前|近日|当天|同日")
 
 
 def speaker_org(sent: ZhSentence) -> Optional[Mention]:
@@ -186,6 +197,8 @@ def speaker_org(sent: ZhSentence) -> Optional[Mention]:
     phrase = sent.text[start:end]
     if re.search(r"人士|消息|传闻|网传|业界|市场|媒体|记者|网友", phrase):
         return None  # 市场传闻称, 另有消息人士称: a source speaks, not the employer
+    if _WHEN_WORD.fullmatch(phrase):
+        return None  # 俱乐部周五发布公告: the prefix took the organization; 周五 is when
     if re.search(r"\d|月|日|该公司", sent.text[: end]):
         return None  # 该公司6月11日公告: the company in focus speaks, and 6月11日 is no name
     if phrase in generic_org_words() or titles_rank(phrase) < 9 or phrase in ("公司", "董事会", "该公司", "官方", "俱乐部"):
@@ -226,7 +239,7 @@ def learn(sent: ZhSentence, memory: Memory) -> None:
             if org is not None:
                 memory.person_org.setdefault(name, org)
         local = person.end - sent.start
-        if local < len(text) and (text[local] in ",(" or _COPULA.match(text, local)):
+        if local < len(text) and (text[local] in ",(" or copula_end(sent, local) is not None):
             org, role = apposition_after(sent, person)
             if org is not None:
                 memory.person_org.setdefault(name, org)
@@ -277,6 +290,10 @@ def local_span(m: Mention, sent: ZhSentence) -> tuple[int, int]:
     return m.start - sent.start, m.end - sent.start
 
 
+# A short gloss between a title and the name: 副校长(教学)端木清岚.
+_ROLE_GLOSS = re.compile(r"\([^()]{1,8}\)")
+
+
 def role_before(sent: ZhSentence, person: Mention) -> Optional[Mention]:
     """The role written right before a name (首席运营官王芳, CTO Maria Castell); for a
     chain of roles (联合创始人、技术副总裁钱进) the first one."""
@@ -286,7 +303,8 @@ def role_before(sent: ZhSentence, person: Mention) -> Optional[Mention]:
     for role in reversed(sent.ents.roles):
         rs, re_ = local_span(role, sent)
         gap = sent.text[re_:cursor]
-        if re_ <= cursor and gap.strip() in ("", "、") and (not chain or gap.strip() == "、"):
+        glossed = not chain and _ROLE_GLOSS.fullmatch(gap.strip()) is not None  # 副校长(教学)端木清岚
+        if re_ <= cursor and (gap.strip() in ("", "、") or glossed) and (not chain or gap.strip() == "、"):
             chain.append(role)
             cursor = rs
         elif re_ <= cursor:
@@ -305,14 +323,30 @@ def org_before_role(sent: ZhSentence, role: Mention) -> Optional[Mention]:
     for org in reversed(sent.ents.orgs):
         os_, oe = local_span(org, sent)
         if oe == len(stripped) or (oe <= len(stripped) and not stripped[oe:].strip()):
+            if re.search(r"(?:其|该公司|该集团)$", sent.text[:os_]):
+                return None  # 其物流公司经理: a unit of the company pointed to, not the employer
             return org
         if oe < len(stripped):
             break
     return None
 
 
-# X是A的ROLE / X现任A的ROLE: a copula that introduces what the person is.
-_COPULA = re.compile(r"(?:是|系|为|现任|曾任|担任)(?=[^,。]{2,30}的)")
+# X是A的ROLE / X现任A的ROLE / X此前担任A的ROLE: a copula that introduces what the person is.
+_COPULA = re.compile(r"(?:此前|之前|曾经|目前|一直|现|曾)?(?:是|系|为|现任|曾任|担任|出任)(?=[^,。]{2,30}的)")
+# X是A ROLE (蔺书远是澄川汽车事业部经理): without 的, the organization must follow at once.
+_BARE_COPULA = re.compile(r"(?:此前|之前|曾经|目前|一直|现|曾)?(?:是|系|现任|曾任|担任|出任)")
+
+
+def copula_end(sent: ZhSentence, pos: int) -> Optional[int]:
+    """Where the description after a copula at local ``pos`` starts, if one is there:
+    after X是/X现任 followed by …的, or by an organization right away."""
+    match = _COPULA.match(sent.text, pos)
+    if match is not None:
+        return match.end()
+    match = _BARE_COPULA.match(sent.text, pos)
+    if match is not None and any(local_span(o, sent)[0] == match.end() for o in sent.ents.orgs):
+        return match.end()
+    return None
 
 
 def apposition_after(sent: ZhSentence, person: Mention) -> tuple[Optional[Mention], Optional[Mention]]:
@@ -320,8 +354,9 @@ def apposition_after(sent: ZhSentence, person: Mention) -> tuple[Optional[Mentio
     _, pe = local_span(person, sent)
     text = sent.text
     close = ")" if text[pe] == "(" else ","
-    if _COPULA.match(text, pe):
-        pe = _COPULA.match(text, pe).end()
+    described = copula_end(sent, pe)
+    if described is not None:
+        pe = described
     stop = text.find(close, pe + 1)
     if stop < 0:
         stop = len(text)
