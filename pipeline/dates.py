@@ -460,8 +460,8 @@ def infer_anchor(text: str, lang: str = "zh") -> Optional[Anchor]:
         for mention in find_dates(head[label.end() : label.end() + 40], None, lang):
             if mention.start == 0 and mention.value is not None and mention.value.precision == "day":
                 return Anchor(dt.date.fromisoformat(mention.value.value), "day", "dateline")
-    for mention in find_dates(head, None, "zh" if lang != "en" else "en"):
-        if mention.value is not None and mention.value.precision == "day":
+    for mention in _find_full_dates(head, "zh" if lang != "en" else "en"):
+        if mention.value is not None:
             line_start = head.rfind("\n", 0, mention.start) + 1
             if head.count("\n", 0, line_start) <= 3 and mention.end - line_start < 80:
                 return Anchor(dt.date.fromisoformat(mention.value.value), "day", "dateline")
