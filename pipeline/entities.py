@@ -12,6 +12,7 @@ analysis text).
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import os
 import re
@@ -285,6 +286,7 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
 
     boundaries = {t.start for t in tokens} | {t.end for t in tokens}
     tokens_at = {t.start: t for t in tokens}
+    token_starts = [t.start for t in tokens]
     role_ends = {end for _, end in roles} | {end + 1 for _, end in roles if end < len(text) and text[end] == " "}
     taken = _Taken(len(text), [(s, e) for s, e, _ in persons] + occupied)
     for m in _FOREIGN_DOTTED.finditer(text):
@@ -306,10 +308,14 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
             continue
         end = chinese_name_at(text, pos, boundaries)
         if end and not taken.overlaps(pos, end) and text[pos:end] not in not_names():
-            covering = [t for t in tokens if t.start < end and pos < t.end]
-            name_like = bool(covering) and all(t.tag.startswith(_NAME_LIKE_TAGS) for t in covering)
-            kind = _name_evidence(text, pos, end, tokens_at.get(pos), role_ends, known_names, name_like)
-            if kind and (pos == 0 or not _HAN.match(text[pos - 1]) or pos in boundaries or pos in role_ends):
+            # A name starts a word (or follows a title or a non-Han character); only
+            # then is the evidence worth weighing.
+            kind = None
+            if pos == 0 or not _HAN.match(text[pos - 1]) or pos in boundaries or pos in role_ends:
+                covering = _tokens_covering(tokens, token_starts, pos, end)
+                name_like = bool(covering) and all(t.tag.startswith(_NAME_LIKE_TAGS) for t in covering)
+                kind = _name_evidence(text, pos, end, tokens_at.get(pos), role_ends, known_names, name_like)
+            if kind:
                 start = pos
                 if rejected == (pos - 1, end) and pos - 1 in tokens_at and len(tokens_at[pos - 1].text) == 1:
                     start = pos - 1  # 郑|海涛: jieba cut the surname off; the name is 郑海涛
@@ -506,6 +512,18 @@ def _trim_to_name_words(start: int, end: int, text: str, tokens: list[Token]) ->
     return new_start, new_end
 
 
+def _tokens_covering(tokens: list[Token], token_starts: list[int], start: int, end: int) -> list[Token]:
+    """The tokens overlapping [start, end), found by bisection (tokens tile the sentence)."""
+    first = max(bisect.bisect_right(token_starts, start) - 1, 0)
+    out = []
+    for tok in tokens[first:]:
+        if tok.start >= end:
+            break
+        if tok.end > start:
+            out.append(tok)
+    return out
+
+
 class _Taken:
     """The characters of a sentence already given to a mention.
 
@@ -676,8 +694,14 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
     """
     found = list(orgs)
     taken = [(o.start, o.end) for o in orgs]
-    token_ends = {t.end for t in tokens} | {len(text)}
-    for m in _org_suffix().finditer(text):
+    matches = list(_org_suffix().finditer(text))
+    if matches:
+        # Tokens tile the sentence, so "the tokens before x" is a prefix found by bisection.
+        end_list = [t.end for t in tokens]
+        start_list = [t.start for t in tokens]
+        token_ending_at = {t.end: t for t in tokens}
+        token_ends = set(end_list) | {len(text)}
+    for m in matches:
         end = m.end()
         title_after = any(t_start == end or (t_start == end + 1 and text[end] in "原前") for t_start, _ in titles)
         if end not in token_ends and not title_after:
@@ -699,7 +723,9 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             continue  # a longer suffix starts here (科技 | 科技公司 is found as 公司 later)
         start = generic_start = m.start()
         words = 0
-        inside = next((t for t in tokens if t.start < m.start() and t.end == end), None)
+        inside = token_ending_at.get(end)
+        if inside is not None and inside.start >= m.start():
+            inside = None  # the suffix is a whole token: nothing glued before it
         if inside is not None and m.group() in _WEAK_SUFFIXES and inside.tag.startswith("n") and len(inside.text) >= 3 and inside.text not in _DEPARTMENT_WORDS and (m.group() != "部" or inside.tag == "nt"):
             start = inside.start  # the suffix ends a jieba word: 财政局, 教育厅
             words = 1
@@ -708,7 +734,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             words = 1
         elif inside is not None and m.group() not in _WEAK_SUFFIXES:
             start = generic_start = inside.start  # 安澜|商业银行: a generic word ending in the suffix; the name is before it
-        before = [t for t in tokens if t.end <= start]
+        before = tokens[: bisect.bisect_right(end_list, start)]
         for index in range(len(before) - 1, -1, -1):
             tok = before[index]
             if tok.end != start or words >= (4 if m.group() in _WEAK_SUFFIXES else 3):
@@ -729,7 +755,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
                 break
             start = tok.start
             words += 1
-        if start == m.start() or start == generic_start or text[start] in "该其本这那此各某一" or _generic_phrase([t for t in tokens if start <= t.start and t.end <= m.start()] or before[-words:]):
+        if start == m.start() or start == generic_start or text[start] in "该其本这那此各某一" or _generic_phrase(tokens[bisect.bisect_left(start_list, start) : bisect.bisect_right(end_list, m.start())] or before[-words:]):
             continue
         if m.group() in _WEAK_SUFFIXES and words < 2 and not any(t.tag == "ns" for t in before[-words:]):
             continue
