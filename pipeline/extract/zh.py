@@ -102,8 +102,9 @@ _CONTEXT_BEFORE = 1
 
 
 def _sentences_to_read(doc: Document) -> set[int]:
-    """Sentences worth segmenting and tagging: those with a trigger word, the ones just
-    before them, the opening lines (which name the organization in focus) and table rows.
+    """Sentences worth segmenting and tagging: those with a trigger word that can give a
+    departure, the one before such a sentence when it leans on it (他, 该公司, no subject),
+    the opening lines (which name the organization in focus) and table rows.
 
     The rest of the article cannot state a departure and only costs time; this is the
     sentence-level half of the prefilter in :mod:`pipeline.run`.
@@ -117,8 +118,15 @@ def _sentences_to_read(doc: Document) -> set[int]:
         if sentence.is_table_row or "\t" in sentence.text or sentence.paragraph == table_paragraph:
             wanted.update((sentence.index - 1, sentence.index))
         elif any(_could_yield(sentence.text, start, trigger) for start, _, trigger in lexicon.find(sentence.text)):
-            wanted.update(range(sentence.index - _CONTEXT_BEFORE, sentence.index + 1))
+            wanted.add(sentence.index)
+            if _LEANS_ON_CONTEXT.search(sentence.text) or _ZERO_SUBJECT.match(sentence.text):
+                wanted.update(range(sentence.index - _CONTEXT_BEFORE, sentence.index))
     return wanted
+
+
+# What makes a trigger sentence lean on the one before it: a pronoun or pointer (他, 该公司,
+# 其), a surname with 总/董 (张总), or a sentence opening without a subject (已于…离职).
+_LEANS_ON_CONTEXT = re.compile(r"他|她|该|其|此人|[\u4e00-\u9fff][总董]")
 
 
 # What a move (加盟, 加入, 转投) needs before it to be a departure: the organization left,
