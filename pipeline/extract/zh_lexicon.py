@@ -65,9 +65,13 @@ class CueLexicon:
 
     def __init__(self, rows: tuple[tuple[str, ...], ...]):
         self.cues = {row[0]: row[1] for row in rows}
+        self._automaton = ahocorasick.Automaton()
+        for cue, meaning in self.cues.items():
+            self._automaton.add_word(cue, meaning)
+        self._automaton.make_automaton()
 
     def status(self, text: str) -> Optional[str]:
-        found = {meaning for cue, meaning in self.cues.items() if cue in text}
+        found = {meaning for _, meaning in self._automaton.iter(text)}
         for meaning in self.PRECEDENCE:
             if meaning in found:
                 return meaning
