@@ -224,7 +224,11 @@ def _zh_day(m, anchor, future):
     return _day(year, month, day)
 
 
-_REL_DAY = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1}
+_REL_DAY = {
+    "今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1,
+    # parts of a day: 昨晚宣布, 今早证实, 前晚发文
+    "今晚": 0, "今早": 0, "今晨": 0, "昨晚": -1, "昨夜": -1, "昨晨": -1, "前晚": -2,
+}
 
 
 def _zh_rel_day(m, anchor, future):
@@ -232,6 +236,16 @@ def _zh_rel_day(m, anchor, future):
 
 
 _ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+
+def _zh_paren_day(m, anchor, future):
+    """今(5)日 / 昨(17)日: Taiwan news writes the day of the month in brackets after
+    今 or 昨; the month is the anchor's (or the one before, when the day is later)."""
+    day = int(m.group("d"))
+    year, month = anchor.year, anchor.month
+    if day > anchor.day and m.group("rel") != "明":
+        year, month = _shift_month(year, month, -1)
+    return _day(year, month, day)
 
 
 def _zh_weekday(m, anchor, future):
@@ -270,7 +284,8 @@ _ZH_RULES: tuple[DateRule, ...] = (
     DateRule("zh.month_day", re.compile(r"(?<![\d年.个])" + _M + _S + "月" + _S + _D + _S + "[日号]"), _zh_month_day, needs_anchor=True),
     DateRule("zh.month", re.compile(r"(?<![\d年.个第一二三四五六七八九十])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])" + _S + r"月(?:份)?(?:初|中旬|下旬|上旬|中|底|末)?(?!\s*[\d一二三四五六七八九十]+\s*[日号])"), _zh_month, needs_anchor=True),
     DateRule("zh.day", re.compile(r"(?<![\d月.])(?P<d>3[01]|[12]\d|0?[1-9])\s*日(?![本元常内])"), _zh_day, needs_anchor=True),
-    DateRule("zh.rel_day", re.compile(r"(?P<rel>今天|今日|昨天|昨日|前天|明天|明日)"), _zh_rel_day, needs_anchor=True),
+    DateRule("zh.paren_day", re.compile(r"(?P<rel>[今昨前明])\s*[(（]\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*[)）]\s*日"), _zh_paren_day, needs_anchor=True),
+    DateRule("zh.rel_day", re.compile(r"(?P<rel>今天|今日|昨天|昨日|前天|明天|明日|今晚|今早|今晨|昨晚|昨夜|昨晨|前晚)"), _zh_rel_day, needs_anchor=True),
     DateRule("zh.weekday", re.compile(r"(?P<w>上|下|本|这)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"), _zh_weekday, needs_anchor=True),
     DateRule("zh.vague", re.compile(r"近日|日前|近期|最近|此前|前不久|不久前|早前|近来|日内|过去(?:一|半|两|几|数)?(?:年|个月|周)"), _vague),
 )

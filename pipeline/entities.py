@@ -34,6 +34,9 @@ _NAME_STOP = set(
     "组部队处科局室厅所"  # units of an organization: 金融组 is no name
 )
 _HAN = re.compile(r"[\u3400-\u9fff]")
+# Time words that often follow a name directly (X今年以来, X去年底离职): their first
+# character is not the name's.
+_TIME_WORD_AFTER_NAME = re.compile(r"今年|去年|明年|前年|今日|昨日|今天|昨天|近日|日前|近期|上月|本月|上周|本周")
 _DEPARTURE_VERB_AFTER = re.compile(r"(?:辞|离|卸|请辞|宣布|申请|提出|因|已经|已|正式|被|遭|退休|向|将(?:于|在)?[^,。]{0,8}?(?:辞|离|卸|退))")
 _NAME_LIKE_TAGS = ("nr", "ns", "nz", "nt", "x", "j", "eng")
 _HONORIFICS = frozenset(["男", "女", "某", "小姐", "先生", "女士", "总", "老师", "姓", "氏", "某某", "家", "师傅", "同学", "阿姨", "大爷"])
@@ -224,6 +227,8 @@ def chinese_name_at(text: str, pos: int, boundaries: set[int]) -> int:
         return 0
     if given == 2 and text[given_start + 1 : given_start + 3] in ("女士", "先生"):
         given = 1  # 端木晴女士: 女 begins 女士
+    if given == 2 and _TIME_WORD_AFTER_NAME.match(text, given_start + 1):
+        given = 1  # 濮阳澈今年以来: 今 begins 今年, the time word after the name
     if given == 2 and slen == 1:
         two = given_start + 1
         glued = two in boundaries and (two + 1) not in boundaries and two + 1 < len(text) and _HAN.match(text[two + 1])
@@ -577,7 +582,7 @@ def _find_roles(text: str, orgs: list[OrgMatch], tokens: list[Token]) -> list[tu
     for start, end in title_lexicon().find(text):
         if _overlaps(start, end, org_spans):
             continue
-        left = start
+        left = _glued_modifier_start(start, end, tokens, modifiers)
         while left > 0:
             if text[left - 1] == " ":
                 left -= 1
@@ -595,6 +600,19 @@ def _find_roles(text: str, orgs: list[OrgMatch], tokens: list[Token]) -> list[tu
             left += 1
         spans.append((left, end))
     return _merge_composed(text, spans)
+
+
+def _glued_modifier_start(start: int, end: int, tokens: list[Token], modifiers: frozenset[str]) -> int:
+    """财务|主管 read by jieba as one word 财务主管: the title starts at its modifier.
+
+    The leftward walk over modifiers goes word by word and cannot enter a word that
+    ends with the title, so a modifier glued to it is taken here."""
+    for tok in tokens:
+        if tok.start < start and tok.end == end:
+            return tok.start if tok.text[: start - tok.start] in modifiers else start
+        if tok.start >= start:
+            break
+    return start
 
 
 @functools.lru_cache(maxsize=None)
@@ -652,6 +670,10 @@ def _unit_role_after(text: str, pos: int, roles: list[tuple[int, int]]) -> Optio
     return None
 
 
+# What joins two titles of one person into one role.
+_TITLE_JOINERS = ("兼", "兼任", " 兼 ", "暨", " 暨 ")
+
+
 @functools.lru_cache(maxsize=None)
 def role_modifiers() -> frozenset[str]:
     words: set[str] = set()
@@ -661,11 +683,13 @@ def role_modifiers() -> frozenset[str]:
 
 
 def _merge_composed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """合伙人兼副总裁: two titles joined by 兼 are one role."""
+    """合伙人兼副总裁 / 发言人暨财务主管: two titles joined by 兼 or 暨 (Taiwan and Hong
+    Kong filings) are one role; 暨 is also a surname, so the joined span keeps it from
+    being read as a name (暨财务)."""
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:
-        if merged and text[merged[-1][1] : start] in ("兼", "兼任", " 兼 "):
+        if merged and text[merged[-1][1] : start] in _TITLE_JOINERS:
             merged[-1] = (merged[-1][0], end)
         elif merged and start < merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
@@ -739,7 +763,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             tok = before[index]
             if tok.end != start or words >= (4 if m.group() in _WEAK_SUFFIXES else 3):
                 break
-            if tok.text in _ORG_WALK_STOP or _GLUED_FUNCTION_WORD.search(tok.text) or tok.text in org_lead_words() or tok.text.endswith("公司") or tok.text in trigger_words():
+            if tok.text in _ORG_WALK_STOP or tok.text in _PREPOSITION_WORDS or _GLUED_FUNCTION_WORD.search(tok.text) or tok.text in org_lead_words() or tok.text.endswith("公司") or tok.text in trigger_words():
                 break  # jieba glued a verb to a name (李华是|极光科技): not part of the organization
             if _org_kind().search(tok.text) and _org_kind().search(tok.text).end() == len(tok.text):
                 break  # 晶圆厂|晟曜光电, 券商|某某证券: a kind word says what the name is, it is not part of it
@@ -810,6 +834,8 @@ _AFTER_KIND_NAME = re.compile(
 _ORG_WALK_STOP = frozenset("该 其 本 这家 多家 公司 股东 控股股东 大股东 母公司 子公司 旗下 对手 竞争对手 老东家 东家".split())
 _DATE_START = re.compile(r"(?:昨|今|前|明)[日天]|近日|日前|本周|上周|下周|本月|上月|今年|去年|近期|日内|当天|同日")
 _KIND_NAME_BAD_START = frozenset("与和及跟同对向在从被把将的了是为也都已")
+# Prepositions jieba sometimes tags as nouns (经|俱乐部董事会研究决定): never part of a name.
+_PREPOSITION_WORDS = frozenset("经 据 由 经由 依据 根据 按照".split())
 MOVE_WORDS_BEFORE_KIND = re.compile(r"加入|加盟|转投|转往|跳槽至|跳槽到|投奔|入职|转任")
 
 
@@ -908,7 +934,7 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
         pos = role_start
         while pos in ends_at and len(words) < 4:
             tok = ends_at[pos]
-            if tok.text in _ORG_PHRASE_STOP or not tok.text.strip() or _overlaps(tok.start, tok.end, taken):
+            if tok.text in _ORG_PHRASE_STOP or tok.text in _PREPOSITION_WORDS or tok.text in _ORG_WALK_STOP or not tok.text.strip() or _overlaps(tok.start, tok.end, taken):
                 break
             if tok.tag.startswith("nr") or tok.text in trigger_words() or tok.text in ("新任", "现任", "时任", "前任"):
                 break  # a person's name, a departure verb or a tense marker ends the phrase

@@ -175,8 +175,9 @@ def test_dictionary_words_starting_with_a_surname_are_not_names():
 def test_traditional_source_gives_the_same_events_in_its_own_script():
     simplified = run_text("宏硕电子今日公告,发言人暨财务长林佩璇因生涯规划离职。")
     traditional = run_text("宏碩電子今日公告，發言人暨財務長林佩璇因生涯規劃離職。", script="hant")
-    assert [(e.person, e.org, e.role) for e in simplified] == [("林佩璇", "宏硕电子", "财务长")]
-    assert [(e.person, e.org, e.role) for e in traditional] == [("林佩璇", "宏碩電子", "財務長")]
+    # 暨 joins two posts of one person into one role, like 兼
+    assert [(e.person, e.org, e.role) for e in simplified] == [("林佩璇", "宏硕电子", "发言人暨财务长")]
+    assert [(e.person, e.org, e.role) for e in traditional] == [("林佩璇", "宏碩電子", "發言人暨財務長")]
     source = "宏碩電子今日公告，發言人暨財務長林佩璇因生涯規劃離職。"
     assert all(source[s.start : s.end] == s.text for s in traditional[0].sources)
 
@@ -293,3 +294,98 @@ def test_former_marker_glued_to_a_bureau():
 def test_hong_kong_department_head():
     events = run_text("政府宣布,渔农事务署署长容家豪因健康原因提早退休。")
     assert [(e.person, e.org, e.role) for e in events] == [("容家豪", "渔农事务署", "署长")]
+
+
+# --- orchestras, theatres, newspapers, retail: employers found by their last word ---
+
+
+def test_orchestra_title_before_name_gives_the_orchestra():
+    events = run_text("3月2日,松岭交响乐团发布消息,首席指挥尤里·索科洛夫因合约到期离任。")
+    assert [(e.person, e.org, e.role, e.date) for e in events] == [("尤里·索科洛夫", "松岭交响乐团", "首席指挥", "2025-03-02")]
+
+
+def test_theatre_and_rare_compound_surname():
+    events = run_text("剧院方面,东湖大剧院总经理巫马清远已于去年底正式退休。")
+    assert [(e.person, e.org, e.role, e.date) for e in events] == [("巫马清远", "东湖大剧院", "总经理", "2024")]
+
+
+def test_artistic_director_of_an_opera_house():
+    events = run_text("据业内人士透露,西岭歌剧院艺术总监邵明川近期已提出辞职。")
+    assert [(e.person, e.org, e.role) for e in events] == [("邵明川", "西岭歌剧院", "艺术总监")]
+
+
+def test_time_word_after_a_compound_surname_name():
+    events = run_text("青禾银行副行长司空宁今年已辞职。")
+    assert [e.person for e in events] == ["司空宁"]
+
+
+def test_topic_phrases_are_not_employers():
+    text = "新年伊始,国内古典音乐圈人事变动频繁。\n1月5日,北溪交响乐团宣布,音乐总监费明轩因个人健康原因离任。"
+    events = run_text(text)
+    assert [(e.person, e.org, e.role) for e in events] == [("费明轩", "北溪交响乐团", "音乐总监")]
+
+
+def test_sector_before_a_generic_title_is_no_employer():
+    text = "十月公募行业高管变动提速\n其中最受关注的是岩川基金。该公司10月28日公告,总经理石卫东因工作调整离任。"
+    events = run_text(text, published="2025-11-02")
+    assert [(e.person, e.org, e.date) for e in events] == [("石卫东", "岩川基金", "2025-10-28")]
+
+
+def test_bare_company_stands_for_the_company_in_focus():
+    text = "墨川生物发布公告,首席执行官魏远山辞任。\n同日,公司另一位核心人物Petra Lindgren博士也宣布离开。"
+    events = by_person(run_text(text))
+    assert events["Petra Lindgren"].org == "墨川生物"
+
+
+def test_preposition_glued_to_a_club_is_not_part_of_it():
+    text = "南港FC官方公告\n经俱乐部董事会研究决定,中场球员上官俊被裁。"
+    events = run_text(text)
+    assert [(e.person, e.org) for e in events] == [("上官俊", "南港FC")]
+
+
+# --- Taiwan and Hong Kong filings ---
+
+
+def test_titles_joined_by_ji_are_one_role_and_paren_day_dates_it():
+    text = "【重訊】青禾電子今（5）日公告發言人異動,原發言人暨財務主管杜雅婷因個人生涯規劃請辭,即日生效。"
+    events = run_text(text, published="2025-08-05", script="hant")
+    assert [(e.person, e.org, e.role, e.date) for e in events] == [("杜雅婷", "青禾電子", "發言人暨財務主管", "2025-08-05")]
+
+
+def test_effective_date_after_the_resignation():
+    text = "晴川置業控股有限公司董事會宣佈,執行董事胡家明先生已辭任執行董事職務,自二零二五年六月三十日起生效。"
+    events = run_text(text, published="2025-06-30", script="hant")
+    assert [(e.person, e.date) for e in events] == [("胡家明", "2025-06-30")]
+
+
+def test_last_working_day_without_a_year_is_the_nearest():
+    events = run_text("本港電視台青山電視昨日宣布,新聞部總監石志強已請辭,其最後工作日為7月31日。", published="2025-07-08", script="hant")
+    assert [(e.person, e.date) for e in events] == [("石志強", "2025-07-31")]
+
+
+def test_announced_month_is_read_forward():
+    events = run_text("業界盛傳,青禾航空董事長任建國或將於6月股東常會後交棒。", published="2025-04-28", script="hant")
+    assert [(e.person, e.date, e.status) for e in events] == [("任建國", "2025-06", "rumored")]
+
+
+def test_last_night_dates_a_coach_sacking():
+    events = run_text("中甲球队北溪足球俱乐部昨晚宣布,主教练卡洛斯·门德斯下课。", published="2025-07-06")
+    assert [(e.person, e.org, e.date) for e in events] == [("卡洛斯·门德斯", "北溪足球俱乐部", "2025-07-05")]
+
+
+def test_fired_by_the_company_that_announces():
+    text = "晴川航空同時證實,資深機師、機師工會理事長范國棟已於上週五遭公司解僱。"
+    events = run_text(text, published="2025-06-16", script="hant")
+    assert [(e.person, e.org) for e in events] == [("范國棟", "晴川航空")]
+
+
+def test_retail_chain_named_after_its_kind_and_speaker_answering():
+    text = "翔雲航空對此表示不評論。\n零售通路方面,連鎖超市好味家昨（9）日公告,執行長魏子昂請辭獲准。"
+    events = run_text(text, published="2025-06-10", script="hant")
+    assert [(e.person, e.org, e.date) for e in events] == [("魏子昂", "好味家", "2025-06-09")]
+
+
+def test_future_post_is_a_destination_not_the_employer():
+    text = "岚山FC官方公告\n俱乐部同时确认,已于上月离职的体能教练曹乐将出任东港海鹰队体能总监。"
+    events = run_text(text)
+    assert [(e.person, e.org) for e in events] == [("曹乐", "岚山FC")]

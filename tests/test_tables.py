@@ -30,3 +30,16 @@ def test_tab_separated_table():
 def test_table_without_departure_column_is_not_read():
     text = "极光科技管理层。\n姓名 职务 入职时间\n王立新 首席运营官 2025年3月\n"
     assert run_text(text) == []
+
+
+def test_taiwan_change_table_with_bars_reads_the_outgoing_holder():
+    text = (
+        "多家上市櫃公司今（14）日發布重大訊息,彙整如下:\n"
+        "公司｜職稱｜原任者｜新任者｜異動原因｜生效日期\n"
+        "青禾化學｜發言人｜杜明哲｜黃雅琪｜退休｜2025年8月31日\n"
+        "晴川電機｜財務主管｜任佳慧｜待補｜辭職｜2025年8月13日\n"
+    )
+    events = by_person(run_text(text, published="2025-08-14", script="hant"))
+    assert set(events) == {"杜明哲", "任佳慧"}
+    assert (events["杜明哲"].org, events["杜明哲"].role, events["杜明哲"].status) == ("青禾化學", "發言人", "planned")
+    assert (events["任佳慧"].org, events["任佳慧"].date, events["任佳慧"].status) == ("晴川電機", "2025-08-13", "confirmed")

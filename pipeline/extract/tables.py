@@ -16,21 +16,23 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from .. import dates as dates_mod
-from ..records import Candidate, Document, Mention, Sentence
+from ..records import Candidate, DateValue, Document, Mention, Sentence
 
 if TYPE_CHECKING:
     from .zh_context import Memory, ZhSentence
 
 # Header words per column kind; a header needs a person column and a departure column.
 _HEADER_WORDS = {
-    "person": ("姓名", "人物", "名字", "人员", "高管", "name", "person", "executive"),
-    "role": ("原职责", "原职务", "职务", "职位", "职责", "岗位", "头衔", "role", "title", "position"),
+    # 原任者 / 离任者: the outgoing holder in the change tables of Taiwan filings (the
+    # 新任者 column, the successor, is no person column).
+    "person": ("姓名", "人物", "名字", "人员", "高管", "原任者", "离任者", "卸任者", "name", "person", "executive"),
+    "role": ("原职责", "原职务", "职务", "职位", "职责", "职称", "岗位", "头衔", "role", "title", "position"),
     "date": ("离职时间", "离开时间", "离任时间", "时间", "日期", "date", "left", "departure date", "when"),
     "destination": ("去向", "下一站", "新去处", "destination", "next", "went to", "joined"),
     "reason": ("原因", "离职原因", "reason"),
     "org": ("原公司", "原单位", "原东家", "前东家", "所属公司", "公司", "机构", "单位", "company", "organization", "employer"),
 }
-_DEPARTURE_HEADER = ("离职", "离开", "离任", "去向", "出走", "left", "departure", "exit")
+_DEPARTURE_HEADER = ("离职", "离开", "离任", "去向", "出走", "原任者", "卸任者", "left", "departure", "exit")
 _UNDISCLOSED = re.compile(r"^(?:未公开|未知|不详|未披露|暂无|无|-+|—+|n/?a|unknown|undisclosed)$", re.I)
 _JOIN_PREFIX = re.compile(r"^(?:加入|加盟|转投|去了|前往|joined|join|to)\s*", re.I)
 _REASON_CELL = re.compile(r"^因(?:为)?(.+?原因|.+?病)")
@@ -204,5 +206,13 @@ def _candidate(sentence: Sentence, table: _Table, spans: dict[str, tuple[int, in
         date=date,
         destination=destination,
         reason=reason,
-        status="confirmed",
+        status="planned" if _after_anchor(date, doc) else "confirmed",
     )
+
+
+def _after_anchor(date: Optional[DateValue], doc: Document) -> bool:
+    """Is a row's day after the article's own date? Then the change is announced for
+    later (a filing of 8月14日 listing a departure effective 8月31日): planned."""
+    if date is None or date.precision != "day" or doc.anchor is None:
+        return False
+    return date.value > doc.anchor.date.isoformat()

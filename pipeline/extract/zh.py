@@ -27,12 +27,13 @@ cue lexicons are loaded by :mod:`pipeline.extract.zh_lexicon`.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Optional
 
 from .. import dates as dates_mod
 from ..entities import find_entities, generic_org_words, org_lexicon, org_suffix_words
-from ..records import Candidate, DateValue, Document, Extraction, Mention, Sentence
+from ..records import Candidate, DateMention, DateValue, Document, Extraction, Mention, Sentence
 from ..segment import tokenize
 from . import tables
 from .zh_context import (
@@ -301,6 +302,8 @@ def _on_trigger(
             org = _org_after_marker(sent, c_start, start, ("从", "自"))
         if org is None and trigger.word in _OBJECT_IS_LEFT:
             org = _suffix_phrase_after(sent, end, c_end)
+        if org is None and family == "fired":
+            org = _employer_that_fires(sent, c_start, start, memory)
     if not persons:
         return []
     if status is None and _is_negated(text, c_start, start):
@@ -742,9 +745,13 @@ def _org_for(sent: ZhSentence, person: Mention, role: Optional[Mention], trigger
         if pointer:
             subject = [o for o in usable if local_span(o, sent)[1] <= pointer.start()]
             return subject[0] if subject else memory.org_pointed_to(pointer.group(1), sent)
+        before = [o for o in usable if local_span(o, sent)[1] <= ps]
+        opening = _OPENING_POINTER.match(sent.text, 0, ps)
+        if opening is not None and not before:
+            # 该公司10月28日公告,总经理X… / 同日,公司另一位核心人物X…: the company in focus
+            return memory.org_pointed_to(opening.group(1).replace("公司", "该公司") if opening.group(1) == "公司" else opening.group(1), sent)
         if remembered is not None:
             return remembered
-        before = [o for o in usable if local_span(o, sent)[1] <= ps]
         if before:
             return before[-1]
         if usable:
@@ -752,6 +759,23 @@ def _org_for(sent: ZhSentence, person: Mention, role: Optional[Mention], trigger
     if remembered is not None:
         return remembered
     return memory.focus_org(sent)
+
+
+# A sentence that opens (perhaps after a short time phrase) with a pointer to the
+# organization in focus, or with a bare 公司 that stands for it.
+_OPENING_POINTER = re.compile(r"^\s*(?:[^,。;]{1,6},\s*)?(该公司|该行|该集团|该校|该院|该台|该报|该队|该俱乐部|公司)(?![\u4e00-\u9fff]{0,2}(?:股东|员工|高管))")
+# 遭公司解雇 / 被俱乐部开除: the employer that fires is the organization in focus (the one
+# announcing), whatever the person's other posts (a union's chairman fired by the airline).
+_FIRED_BY_EMPLOYER = re.compile(r"[被遭](?:公司|该公司|集团|该集团|报社|俱乐部|球队|球会|电视台|台方|校方|院方)$")
+
+
+def _employer_that_fires(sent: ZhSentence, c_start: int, start: int, memory: Memory) -> Optional[Mention]:
+    """The organization behind 遭公司解雇 when one opens the sentence (远星航空证实,X遭公司
+    解雇); otherwise the person's organization is found as for any other trigger."""
+    if not _FIRED_BY_EMPLOYER.search(sent.text, c_start, start):
+        return None
+    opening = [o for o in usable_orgs(sent) if local_span(o, sent)[0] <= 1]
+    return opening[0] if opening else None
 
 
 def _date_for(doc: Document, sent: ZhSentence, c_start: int, c_end: int, trigger: int, future: bool) -> Optional[DateValue]:
@@ -765,11 +789,66 @@ def _date_for(doc: Document, sent: ZhSentence, c_start: int, c_end: int, trigger
         return None
     in_clause = [d for d in found if c_start <= d.start and d.end <= c_end]
     if in_clause:
-        return in_clause[-1].value if in_clause[-1].start < trigger else in_clause[0].value
+        chosen = in_clause[-1] if in_clause[-1].start < trigger else in_clause[0]
+        return _future_if_announced(doc, sent.text, chosen, future)
+    effective = _effective_date(sent.text, found, c_end)
+    if effective is not None:
+        return _nearest_reading(doc, effective)
     before = [d for d in found if d.end <= c_start]
     if before:
         return before[-1].value
     return None
+
+
+# A clause after the departure that says when it takes effect: 自2026年6月30日起生效,
+# 生效日为11月12日, 其最后工作日为7月31日, 任命于明年一月一日生效.
+_EFFECT_CLAUSE = re.compile(r"生效|最后工作日|最后上班日|离任日期|卸任日期")
+# 将于6月 / 或将在年底: a date announced for the future, even in a rumour.
+_WILL_BEFORE_DATE = re.compile(r"将(?:于|在|在今年|于今年)?\s*$")
+
+
+def _effective_date(text: str, found: list[DateMention], c_end: int) -> Optional[DateMention]:
+    """The date of the first clause after the trigger's clause that states when the
+    departure takes effect (the spec dates a departure when it takes effect)."""
+    for date in found:
+        if date.start < c_end or date.value is None:
+            continue
+        clause_start = max(text.rfind(sep, 0, date.start) for sep in ",;。") + 1
+        clause_end = min([i for i in (text.find(sep, date.end) for sep in ",;。") if i >= 0] or [len(text)])
+        if clause_start > c_end + 40:
+            return None  # too far from the departure to be its date
+        if _EFFECT_CLAUSE.search(text, clause_start, clause_end):
+            return date
+    return None
+
+
+def _nearest_reading(doc: Document, date: DateMention) -> Optional[DateValue]:
+    """An effective date without a year (最后工作日为7月31日, 生效日为11月12日) lies close to
+    the announcement, before or after it: of the past and the future reading, the one
+    nearer the anchor. A date with its year reads the same both ways."""
+    ahead = dates_mod.find_dates(date.text, doc.anchor, "zh", prefer_future=True)
+    if doc.anchor is None or date.value is None or not ahead or ahead[0].value is None:
+        return date.value
+    closer = _days_away(ahead[0].value, doc.anchor.date) < _days_away(date.value, doc.anchor.date)
+    return ahead[0].value if closer else date.value
+
+
+def _days_away(value: DateValue, anchor: dt.date) -> int:
+    """Days between a day or month value (its middle) and the anchor; 0 for coarser ones."""
+    parts = [int(p) for p in value.value.split("-")[:3] if p.isdigit()]
+    if len(parts) < 2:
+        return 0
+    day = dt.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 15)
+    return abs((day - anchor).days)
+
+
+def _future_if_announced(doc: Document, text: str, date: DateMention, future: bool) -> Optional[DateValue]:
+    """The value of ``date``, read forward from the anchor when 将于 announces it
+    (或将于6月股东会后交棒 in April is this June, not last June)."""
+    if future or date.value is None or not _WILL_BEFORE_DATE.search(text, max(0, date.start - 6), date.start):
+        return date.value
+    again = dates_mod.find_dates(date.text, doc.anchor, "zh", prefer_future=True)
+    return again[0].value if again and again[0].value is not None else date.value
 
 
 # Where the person went, after the trigger in the same sentence: 离职并加入B, 已出走,加盟一家

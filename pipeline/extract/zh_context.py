@@ -21,7 +21,8 @@ from ..records import Document, Mention, Sentence
 CLAUSE_SEPARATORS = set(",;:!?。;")
 
 
-MOVE_WORDS = re.compile(r"去了|加入|加盟|转投|投奔|前往|入职|跳槽|转会至|转会到|转任|转战|转往")
+# 将出任 / 将担任 / 改任: a post the person is going to, so its organization is a destination.
+MOVE_WORDS = re.compile(r"去了|加入|加盟|转投|投奔|前往|入职|跳槽|转会至|转会到|转任|转战|转往|将出任|将担任|改任")
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z])")
 
 
@@ -38,6 +39,7 @@ class Memory:
     org_first: dict[str, Mention] = field(default_factory=dict)
     previous_orgs: list[Mention] = field(default_factory=list)
     previous_paragraph: int = -1
+    previous_index: int = -2  # the index of the last sentence read
     last_persons: list[Mention] = field(default_factory=list)
     focus_person: Optional[Mention] = None
 
@@ -60,7 +62,8 @@ class Memory:
         self.aliases.setdefault(full, set()).add(alias)
 
     def org_pointed_to(self, pointer: str, sent: "ZhSentence") -> Optional[Mention]:
-        """该行 / 该校 / 该公司: the most mentioned organization of that kind, else the one in focus."""
+        """该行 / 该校 / 该公司: the organization the sentence right before named (其中最受关注的是
+        A。该公司公告…), else the most mentioned one of that kind, else the one in focus."""
         kind = {
             "该行": ("银行", "行"),
             "该校": ("大学", "学院", "学校", "中学"),
@@ -69,6 +72,10 @@ class Memory:
             "该署": ("署",),
             "该厅": ("厅",),
         }.get(pointer)
+        if self.previous_index == sent.sentence.index - 1:
+            named = [o for o in self.previous_orgs if kind is None or org_key_of(o).endswith(kind)]
+            if named:
+                return named[0]
         if kind is not None:
             for key, _count in self.org_counts.most_common():
                 if key.endswith(kind) and key in self.org_first:
@@ -179,8 +186,9 @@ _SPEAKER = re.compile(
     r"^(?:[^,。;]{0,12}?(?:平台|品牌|公司|集团|球会|俱乐部|球队|球团|上市的|旗下|企业|大厂|厂商|车企|药企|券商|银行|机构|媒体|电台|高校))?"
     r"(?P<org>[\u4e00-\u9fffA-Za-z0-9&]{2,14}?)"
     r"(?:\(\s*[0-9A-Z.\-]{3,12}\s*\))?(?:董事会|官方|方面)?"
-    r"(?:今日|昨日|昨天|今天|日前|近日|本周[一二三四五六日]?|上周[一二三四五六日]|周[一二三四五六日]|今\(\d+\)日|\d{1,2}月\d{1,2}日)?(?:晚间|晚|下午|上午)?"
+    r"(?:今日|昨日|昨天|今天|昨晚|今晚|今早|今晨|日前|近日|本周[一二三四五六日]?|上周[一二三四五六日]|周[一二三四五六日]|[今昨]\(\d+\)日|\d{1,2}月\d{1,2}日)?(?:晚间|晚|下午|上午)?"
     r"(?:还|也|亦|则|同时|同日|随即|随后|再次|正式)?"  # 澄川汽车还确认: an adverb, not part of the name
+    r"(?:对此|就此)?"  # 澄川汽车对此表示: what it answers, not part of the name
     r"(?:发布|发出)?(?:董事会)?(?:公告|宣布|确认|证实|披露|声明|发布声明|发表声明|官宣|通报|辟谣|回应|否认|表示|称)"
 )
 
@@ -256,6 +264,7 @@ def after_sentence(sent: ZhSentence, memory: Memory) -> None:
         memory.focus_person = persons[0]
     memory.previous_orgs = usable_orgs(sent)
     memory.previous_paragraph = sent.sentence.paragraph
+    memory.previous_index = sent.sentence.index
 
 
 def clause_span(sent: ZhSentence, pos: int) -> tuple[int, int]:
