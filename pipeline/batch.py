@@ -60,12 +60,15 @@ class Outcome:
 
 
 def process_chunk(articles: Sequence[Article]) -> list[Outcome]:
-    """Run the pipeline over a chunk of articles (in a worker, or in this process)."""
-    from .run import process_article
+    """Run the pipeline over a chunk of articles (in a worker, or in this process).
+
+    The chunk goes through :func:`~pipeline.run.process_articles` as a whole, not
+    article by article: English sentences of the whole chunk are parsed together.
+    """
+    from .run import process_articles
 
     outcomes = []
-    for article in articles:
-        result = process_article(article)
+    for result in process_articles(articles):
         outcomes.append(Outcome(tuple(event_line(e) for e in result.events), result.error, result.skipped))
     return outcomes
 

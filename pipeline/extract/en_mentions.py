@@ -73,16 +73,23 @@ def _overlaps(start: int, end: int, spans: list[Span]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def find_orgs(text: str, spacy_doc, known_people: frozenset[str] | set[str] = frozenset()) -> list[tuple[int, int, Optional[str]]]:
+def find_orgs(
+    text: str,
+    spacy_doc,
+    known_people: frozenset[str] | set[str] = frozenset(),
+    titles: Optional[list[Span]] = None,
+) -> list[tuple[int, int, Optional[str]]]:
     """Organization spans (local offsets) with their lexicon key when known;
-    ``known_people`` are names the document already gave to people (Castell)."""
+    ``known_people`` are names the document already gave to people (Castell);
+    ``titles``: ``find_titles(text)`` when the caller has it already."""
     spans: list[tuple[int, int, Optional[str]]] = [(m.start, m.end, m.canonical) for m in org_lexicon().find(text)]
     taken = [(s, e) for s, e, _ in spans]
     for start, end in org_phrases(text):
         if not _overlaps(start, end, taken):
             spans.append((start, end, None))
             taken.append((start, end))
-    titles = find_titles(text)
+    if titles is None:
+        titles = find_titles(text)
     for ent in spacy_doc.ents:
         if ent.label_ != "ORG":
             continue
