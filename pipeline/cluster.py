@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Sequence, Union
 
-from .batch import BatchSummary
+from .batch import DEFAULT_CHUNK_SIZE, BatchSummary
 from .ingest import DEFAULT_MAX_CHARS, DUMP_SUFFIXES, files_under, file_doc_id, iter_dump, read_file
 from .manifest import MANIFEST_NAME, Manifest, article_meta, content_hash, pipeline_version
 from .records import Article, DocumentError
@@ -189,6 +189,21 @@ def _items(part: Partition, max_chars: int) -> Iterator[Union[Article, DocumentE
         yield read_file(Path(path), doc_id, max_chars)
 
 
+def _groups(items: Iterator[Union[Article, DocumentError]], articles_per_group: int) -> Iterator[list[Union[Article, DocumentError]]]:
+    """Consecutive items, cut after every ``articles_per_group`` articles (errors ride along)."""
+    group: list[Union[Article, DocumentError]] = []
+    articles = 0
+    for item in items:
+        group.append(item)
+        if isinstance(item, Article):
+            articles += 1
+            if articles == articles_per_group:
+                yield group
+                group, articles = [], 0
+    if group:
+        yield group
+
+
 def _save_extracted_file(out_dir: Path, article: Article) -> None:
     """As OutputWriter.add_extracted_text does for an HTML file."""
     target = out_dir / "extracted" / article.doc_id
@@ -205,7 +220,7 @@ def run_partition(part: Partition, parts_dir: str, out_dir: str, max_chars: int 
     The manifest rows and the extracted texts of dump articles go to files beside
     the events; the events file is renamed into place last, after the others.
     """
-    from .run import process_article
+    from .run import process_articles
 
     folder = Path(parts_dir)
     result = PartResult(part.index, _worker_version())
@@ -213,30 +228,34 @@ def run_partition(part: Partition, parts_dir: str, out_dir: str, max_chars: int 
     rows = AtomicFile(folder / f"{part.name}.manifest.jsonl")
     extracted: Optional[AtomicFile] = None
     try:
-        for item in _items(part, max_chars):
-            if isinstance(item, DocumentError):
-                result.errors.append(item.to_json())
-                result.ingest_errors += 1
-                continue
-            result.documents += 1
-            if item.extracted_text:
-                if item.fmt == "dump":
-                    if extracted is None:
-                        extracted = AtomicFile(folder / f"{part.name}.extracted.jsonl")
-                    extracted.handle.write(json.dumps({"id": item.doc_id, "text": item.text}, ensure_ascii=False) + "\n")
-                else:
-                    _save_extracted_file(Path(out_dir), item)
-            outcome = process_article(item)
-            result.skipped += outcome.skipped
-            if outcome.error is not None:
-                result.errors.append(outcome.error.to_json())
-                result.extraction_errors += 1
-                continue
-            lines = [event_line(e) for e in outcome.events]
-            for line in lines:
-                events.handle.write(line + "\n")
-            result.events += len(lines)
-            rows.handle.write(json.dumps([item.doc_id, content_hash(item), article_meta(item), outcome.skipped, lines], ensure_ascii=False) + "\n")
+        for group in _groups(_items(part, max_chars), DEFAULT_CHUNK_SIZE):
+            # The articles of a group go through the pipeline together (English
+            # sentences are parsed in one call); results are written in input order.
+            outcomes = iter(process_articles([item for item in group if isinstance(item, Article)]))
+            for item in group:
+                if isinstance(item, DocumentError):
+                    result.errors.append(item.to_json())
+                    result.ingest_errors += 1
+                    continue
+                outcome = next(outcomes)
+                result.documents += 1
+                if item.extracted_text:
+                    if item.fmt == "dump":
+                        if extracted is None:
+                            extracted = AtomicFile(folder / f"{part.name}.extracted.jsonl")
+                        extracted.handle.write(json.dumps({"id": item.doc_id, "text": item.text}, ensure_ascii=False) + "\n")
+                    else:
+                        _save_extracted_file(Path(out_dir), item)
+                result.skipped += outcome.skipped
+                if outcome.error is not None:
+                    result.errors.append(outcome.error.to_json())
+                    result.extraction_errors += 1
+                    continue
+                lines = [event_line(e) for e in outcome.events]
+                for line in lines:
+                    events.handle.write(line + "\n")
+                result.events += len(lines)
+                rows.handle.write(json.dumps([item.doc_id, content_hash(item), article_meta(item), outcome.skipped, lines], ensure_ascii=False) + "\n")
     except BaseException:
         for handle in (events, rows, extracted):
             if handle is not None:
