@@ -229,12 +229,13 @@ def chinese_name_at(text: str, pos: int, boundaries: set[int]) -> int:
         given = 1  # 端木晴女士: 女 begins 女士
     if given == 2 and _TIME_WORD_AFTER_NAME.match(text, given_start + 1):
         given = 1  # 濮阳澈今年以来: 今 begins 今年, the time word after the name
-    if given == 2 and slen == 1:
+    if given == 2:
         two = given_start + 1
         glued = two in boundaries and (two + 1) not in boundaries and two + 1 < len(text) and _HAN.match(text[two + 1])
         # 王芳|加入: jieba starts a dictionary word at the third character, so the name has
         # two; but 严慕之于 / 梁家豪被 / 贝露萱近期: what follows is what follows names, or
-        # jieba's "word" there is none of the dictionary's.
+        # jieba's "word" there is none of the dictionary's. The same holds after a
+        # compound surname: 司徒岚|带领, 尉迟峰|严重违纪 (a one-character given name).
         if glued and text[two + 1] not in _AFTER_NAME and _dictionary_word_at(text, two):
             given = 1
     if text[given_start : given_start + given] in _HONORIFICS or text[given_start : given_start + 2] in _HONORIFICS:
@@ -357,7 +358,8 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
             while end - tok.start > 2 and text[end - 1] in _NAME_STOP:
                 end -= 1  # jieba glues a verb to a name: 李华是 → 李华
             if not taken.overlaps(start, end) and text[start:end] not in not_names() and not _DATE_WORD.fullmatch(text[start:end]):
-                persons.append((start, end, "person_weak"))
+                # Right after a title the position says name (技术长上官以安): as strong as a surname name there.
+                persons.append((start, end, "person" if start in role_ends else "person_weak"))
                 taken.add((start, end))
     # Short names the document established: 张总 / Sharma are handled by known_names above.
     for start, end, kind in sorted(persons):
@@ -593,6 +595,8 @@ def _find_roles(text: str, orgs: list[OrgMatch], tokens: list[Token]) -> list[tu
             word = tok.text
             if not (word in modifiers or re.fullmatch(r"[A-Z]{2,4}", word) or is_unit_word(word)):
                 break
+            if word in org_suffix_words() and _ends_a_name(ends_at.get(tok.start), modifiers):
+                break  # 澄远|投资|合伙人, 中泓|证券|投行部总监: the word ends the employer's name
             if start - tok.start > 14:
                 break
             left = tok.start
@@ -600,6 +604,20 @@ def _find_roles(text: str, orgs: list[OrgMatch], tokens: list[Token]) -> list[tu
             left += 1
         spans.append((left, end))
     return _merge_composed(text, spans)
+
+
+# jieba tags of words that cannot be the name part before an organization suffix.
+_NOT_NAME_PART_TAGS = ("x", "p", "c", "d", "u", "v", "r", "f", "m", "t")
+
+
+def _ends_a_name(previous: Optional[Token], modifiers: frozenset[str]) -> bool:
+    """Is ``previous`` (the word before a suffix-like modifier such as 投资, 证券) the
+    start of an organization name the modifier ends, rather than more of the title?"""
+    if previous is None or previous.text in modifiers or not _HAN.match(previous.text[-1]):
+        return False
+    if previous.tag.startswith(_NOT_NAME_PART_TAGS) and previous.tag != "vn":
+        return False  # 负责|投资…, 的|证券…: a verb or a function word, no name
+    return not common_word(previous.text, 2000)
 
 
 def _glued_modifier_start(start: int, end: int, tokens: list[Token], modifiers: frozenset[str]) -> int:
@@ -707,6 +725,8 @@ def _org_suffix() -> re.Pattern:
 
 # Single-character and government suffixes name an organization only after a place
 # or two words: 南川市交通运输局, not 布局 or 这一局.
+# An ordinal inside an institution's name (第二人民医院, 第十一中学); jieba tags it a numeral.
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}")
 _WEAK_SUFFIXES = frozenset({"局", "厅", "委", "部", "署", "队", "办公室", "政府", "企业", "股份", "计算"})
 
 
@@ -771,10 +791,13 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
                 break  # 君衡律师事务所|资本市场: an organization already ends here
             # Brand names of rare characters come out as single characters with odd tags (鼎|昇|地产).
             rare_char = len(tok.text) == 1 and tok.tag in ("ng", "zg", "g", "x") and _HAN.match(tok.text) and tok.text not in _NAME_STOP
-            # …or as an unknown morpheme of two characters (晟曜/g 光电).
-            rare_char = rare_char or (len(tok.text) == 2 and tok.tag in ("ng", "zg", "g") and _HAN.match(tok.text) and not common_word(tok.text, 5))
+            # …or as an unknown morpheme of two characters (晟曜/g 光电), or a rare one jieba
+            # reads as a measure word (泓/q, 中泓/q: not 家, 个, 位).
+            rare_char = rare_char or (len(tok.text) == 2 and tok.tag in ("ng", "zg", "g", "q") and _HAN.match(tok.text) and not common_word(tok.text, 5))
+            rare_char = rare_char or (len(tok.text) == 1 and tok.tag == "q" and _HAN.match(tok.text) and not common_word(tok.text, 2000) and tok.text not in _NAME_STOP)
             nominal = tok.tag.startswith("n") or tok.tag in ("j", "eng", "nz", "ns", "nt", "b", "s", "vn") or rare_char
             nominal = nominal or tok.text in generic_org_words() or (len(tok.text) >= 3 and tok.text[0] in "前原")  # 联合医院, 前澜图|地图
+            nominal = nominal or (words >= 1 and _ORDINAL.fullmatch(tok.text) is not None)  # 云江市|第三|人民医院: a numbered institution
             if not nominal and not (words <= 2 and _brand_word(tok, before[index - 1] if index else None)):
                 break
             start = tok.start
@@ -823,6 +846,11 @@ def _brand_word(tok: Token, previous: Optional[Token]) -> bool:
 def _org_kind() -> re.Pattern:
     words = sorted(read_words("org_kinds_zh.txt"), key=len, reverse=True)
     return re.compile("|".join(re.escape(w) for w in words))
+
+
+def ends_with_org_kind(phrase: str) -> bool:
+    """Does ``phrase`` end with a kind word of ``models/org_kinds_zh.txt`` (竞品品牌, 老牌券商)?"""
+    return any(m.end() == len(phrase) for m in _org_kind().finditer(phrase))
 
 
 # What may follow a kind-introduced name: a title, 的, an announcing verb, a date.
@@ -878,9 +906,21 @@ def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles
             continue  # 媒体报道称: 报道 is a word, not a name
         if re.search(r"\d|[年月日]$", name):
             continue  # 俱乐部29日宣布
+        if _clause_words_inside(tokens, start, stop):
+            continue  # 投行圈已迎来一轮…: an adverb or a particle inside says a clause, not a name
         found.append(OrgMatch(start, stop, name))
         taken.append((start, stop))
     return found
+
+
+# jieba tags that a name written after its kind never holds: adverbs (已, 将), prepositions,
+# particles (的, 了). Verbs and adjectives it may hold (brand words: 远航, 理想).
+_CLAUSE_TAGS = ("d", "p", "u")
+
+
+def _clause_words_inside(tokens: list[Token], start: int, stop: int) -> bool:
+    """Does a jieba word inside [start, stop) carry a tag only clauses have?"""
+    return any(start <= t.start and t.end <= stop and t.tag.startswith(_CLAUSE_TAGS) for t in tokens)
 
 
 @functools.lru_cache(maxsize=None)
@@ -920,6 +960,11 @@ _ORG_PHRASE_TAGS = ("n", "nz", "ns", "nt", "nrt", "j", "eng", "vn", "b")
 _DEPARTMENT_WORDS = frozenset("事业部 部门 部 团队 中心 业务 办公室 研究院 实验室 工作室".split())
 
 
+# Titles written after a person's name (X教授), and a capitalised Latin word (a surname).
+_NAME_HONORIFIC_TITLES = frozenset("教授 副教授 博士 院士 医生 律师".split())
+_LATIN_SURNAME = re.compile(r"[A-Z][a-z]+(?:[\-'][A-Za-z][a-z]+)?")
+
+
 def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], roles: list[tuple[int, int]]) -> list[OrgMatch]:
     """An organization no lexicon knows, written right before a title: 极维智能CTO,
     澄波物联副总裁. The phrase is the noun-like words before the title (at most four,
@@ -927,7 +972,7 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
     found = []
     ends_at = {t.end: t for t in tokens}
     taken = [(o.start, o.end) for o in orgs]
-    for role_start, _ in roles:
+    for role_start, role_end in roles:
         if any(e == role_start or (e < role_start and not text[e:role_start].strip()) for _, e in taken):
             continue  # an organization is already written there
         words: list[Token] = []
@@ -955,6 +1000,8 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
         name = text[start:end]
         if re.search(r"[一二两三几另每]位|[一二两三几]名", name):
             continue  # 另一位技术高管: a count of people
+        if name.endswith(("籍", "裔")):
+            continue  # 葡萄牙籍主教练: a nationality, not an employer
         if len(name) < 2 or len(name) > 12 or _generic_phrase(words) or all(w.text in generic_org_words() for w in words):
             continue
         if titles_rank(name) < 9 or common_word(name) or re.search(r"\d|传闻|消息|人士|报道|据|称", name):
@@ -963,6 +1010,8 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
             continue  # a name before a title is a person (张三副总裁 is rare; 副总裁张三 is common)
         if _compound_surname_name(text, start, end, None) and chinese_name_at(text, start, set()) == end:
             continue  # 端木清岚教授: a compound-surname name before an honorific title
+        if text[role_start:role_end] in _NAME_HONORIFIC_TITLES and _LATIN_SURNAME.fullmatch(name):
+            continue  # Richard Doe教授: a Latin name before an honorific title is a person
         found.append(OrgMatch(start, end, name))
         taken.append((start, end))
     return found

@@ -389,3 +389,124 @@ def test_future_post_is_a_destination_not_the_employer():
     text = "岚山FC官方公告\n俱乐部同时确认,已于上月离职的体能教练曹乐将出任东港海鹰队体能总监。"
     events = run_text(text)
     assert [(e.person, e.org) for e in events] == [("曹乐", "岚山FC")]
+
+
+# --- unseen-news recall: names, organizations and constructions ---------------------
+
+
+def test_lai_surname_and_glued_ze_after_the_name():
+    text = "旗下云朗银行资深副总经理赖昭宏则届龄退休。"
+    events = run_text(text)
+    assert [(e.person, e.org) for e in events] == [("赖昭宏", "云朗银行")]
+
+
+def test_title_ending_in_zhang_is_not_glued_to_the_name():
+    events = run_text("岚桥基金公告称,督察长项雪芸已到龄退休。")
+    assert [(e.person, e.role) for e in events] == [("项雪芸", "督察长")]
+
+
+def test_compound_surname_with_one_character_given_name_before_a_verb():
+    events = run_text("北辰证券投行部执行董事司徒岚带领团队集体出走。")
+    assert [(e.person, e.org) for e in events] == [("司徒岚", "北辰证券")]
+
+
+def test_compound_surname_name_before_yanzhong():
+    events = run_text("原党委书记、董事长尉迟峰严重违纪违法被双开。")
+    assert "尉迟峰严" not in [e.person for e in events]
+
+
+def test_numbered_hospital_is_an_organization():
+    text = "任命贺文博为南平市第三人民医院院长,接替已到龄退休的原院长庄世明。"
+    events = run_text(text)
+    assert [(e.person, e.org) for e in events] == [("庄世明", "南平市第三人民医院")]
+
+
+def test_financial_holding_company_speaks_with_a_dated_paren():
+    text = "朗峰金控昨(4)日董事会通过,财务长沈嘉禾因生涯规划请辞。"
+    events = run_text(text, published="2026-03-05")
+    assert [(e.person, e.org) for e in events] == [("沈嘉禾", "朗峰金控")]
+
+
+def test_sponsor_named_club_side_and_short_position():
+    text = "海岸能源女排今日宣布,老将主攻钱雨桐正式退役,告别效力十年的母队。"
+    events = run_text(text)
+    assert [(e.person, e.org) for e in events] == [("钱雨桐", "海岸能源女排")]
+
+
+def test_topic_phrase_after_a_kind_word_is_no_organization():
+    text = "开年不到一月,投行圈已迎来一轮密集的人员流动。\n南陵证券投行部董事总经理温若川近日离职。"
+    events = run_text(text)
+    assert [(e.person, e.org) for e in events] == [("温若川", "南陵证券")]
+
+
+
+def test_personal_agency_is_not_an_organization():
+    from pipeline.entities import find_entities
+    from pipeline.segment import tokenize
+
+    text = "据知情人士透露,许安澜离巢后将自立门户,成立个人经理人公司。"
+    ents = find_entities(text, 0, tokenize(text), set())
+    assert "个人经理人公司" not in [o.text for o in ents.orgs]
+
+
+def test_weekday_between_a_weak_name_and_the_trigger():
+    events = run_text("澄汉科技也公告,研发长上官以琳上周三离职。")
+    assert [(e.person, e.org) for e in events] == [("上官以琳", "澄汉科技")]
+
+
+def test_company_secretary_is_a_title_and_the_subject_carries_over():
+    text = "栢泓物业服务公告,执行董事兼公司秘书麦嘉雯因拟投放更多时间于其他事务,已辞任上述职务。"
+    events = run_text(text)
+    assert [(e.person, e.org) for e in events] == [("麦嘉雯", "栢泓物业服务")]
+
+
+def test_leaving_the_institution_one_served():
+    events = run_text("沐岩资本创始合伙人欧阳映川近日离开其效力十年的机构,另立新基金。")
+    assert [(e.person, e.org) for e in events] == [("欧阳映川", "沐岩资本")]
+
+
+def test_contract_ended_with_a_coach_of_stated_nationality():
+    events = run_text("中甲球队南湾海燕今日宣布,与西班牙籍主教练卡洛斯·贝尔特解除合同。")
+    assert [(e.person, e.org) for e in events] == [("卡洛斯·贝尔特", "南湾海燕")]
+
+
+def test_suspected_departure_with_yisi_before_the_verb():
+    events = run_text("另有消息称,北岭市人民医院心内科主任、知名专家岑书远疑似已离开医院。")
+    assert [e.person for e in events] == ["岑书远"]
+
+
+
+def test_two_people_named_then_counted_complete_formalities():
+    text = "据悉,北辰证券团队核心成员还包括副总裁闵嘉树和高级经理邝立言,两人均已办理完离职手续。"
+    events = by_person(run_text(text))
+    assert set(events) == {"闵嘉树", "邝立言"}
+
+
+
+def test_poached_person_is_the_subject_of_shi():
+    text = "值得一提的是,程慕远是魏伦两年前从竞品品牌星驰汽车挖来的。"
+    events = run_text(text)
+    assert [(e.person, e.org) for e in events] == [("程慕远", "星驰汽车")]
+
+
+def test_latin_name_before_professor_is_a_person():
+    events = run_text("另外,海湾大学今日证实,医学院院长Thomas Whitfield教授将于明年约满后离任。")
+    assert [(e.person, e.org) for e in events] == [("Thomas Whitfield", "海湾大学")]
+
+
+def test_wire_dateline_reporter_is_not_the_one_who_resigns():
+    text = "(中央社记者钟雅芬台北2026年3月12日电)国家气象研究院院长魏子谦日前以健康为由请辞。"
+    events = run_text(text, published="2026-03-12")
+    assert [e.person for e in events] == ["魏子谦"]
+
+
+
+def test_contract_not_renewed_and_stepping_back():
+    events = run_text("远川影业宣布,执行董事戚慕白合约届满,不再续约。")
+    assert [(e.person, e.org) for e in events] == [("戚慕白", "远川影业")]
+
+
+def test_discipline_notice_gives_dismissal_to_the_named_official():
+    text = "南岭市交通局原局长苗启航严重违纪违法。经研究,决定给予苗启航开除公职处分。"
+    events = run_text(text)
+    assert [(e.person, e.org) for e in events] == [("苗启航", "南岭市交通局")]

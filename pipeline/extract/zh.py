@@ -32,7 +32,7 @@ import re
 from typing import Optional
 
 from .. import dates as dates_mod
-from ..entities import find_entities, generic_org_words, org_lexicon, org_suffix_words
+from ..entities import ends_with_org_kind, find_entities, generic_org_words, org_lexicon, org_suffix_words
 from ..records import Candidate, DateMention, DateValue, Document, Extraction, Mention, Sentence
 from ..segment import tokenize
 from . import tables
@@ -56,9 +56,10 @@ _ENUM_HEADS = ("其中包括", "包括", "分别是", "分别为", "如", "例�
 _BLOCKING_BEFORE_PERSON = set("向对给跟让由据经受替")
 # 截至2026年2月11日 / 到2025年底: the end of a counting period, not a departure date.
 _BOUND_BEFORE_DATE = re.compile(r"(?:截至|截止|截止到|直到|到)\s*$")
-# A clause that starts like a continued predicate has the previous clause's subject.
+# A clause that starts like a continued predicate has the previous clause's subject;
+# so does one whose subject counts the people just named (…X和Y,两人均已离职).
 _ZERO_SUBJECT = re.compile(
-    r"^\s*(?:疑似|据称|或)?(?:届龄|已经|已|并|随后|从|于|也|还|便|就|正式|宣布|将|才|再|又|因[^,。]{0,12}?原因|申请|提出|辞去|并于|现已|目前已|拟|即将|计划|届时|自)"
+    r"^\s*(?:[两二三四]人|二者)?(?:均|都)?(?:疑似|据称|或)?(?:届龄|已经|已|并|随后|从|于|也|还|便|就|正式|宣布|将|才|再|又|因[^,。]{0,12}?原因|申请|提出|辞去|并于|现已|目前已|拟|即将|计划|届时|自)"
 )
 
 
@@ -131,8 +132,15 @@ _LEANS_ON_CONTEXT = re.compile(r"他|她|该|其|此人|[\u4e00-\u9fff][总董]"
 
 
 # What a move (加盟, 加入, 转投) needs before it to be a departure: the organization left,
-# after 从 / 由 / 自 / 前 (从A加盟B, 前A高管X加入B). Sports pages are full of 加盟 alone.
-_MOVE_SOURCE = re.compile(r"[从由自前]")
+# after 从 / 由 / 自 / 前 (从A加盟B, 前A高管X加入B, 来自A). Sports pages are full of 加盟
+# alone, and of these characters inside other words (目前, 此前, 前锋, 自由球员, 由于),
+# which mark nothing.
+_MOVE_SOURCE = re.compile(
+    r"从(?![而来未事])"
+    r"|(?<!理)由(?!于)"
+    r"|(?<![各独])自(?![己由然动此])"
+    r"|(?<![之目此以提眼当日跟面])前(?![段往来夕不几后锋卫场进身景途列沿面述者所])"
+)
 
 
 def _could_yield(text: str, start: int, trigger: Trigger) -> bool:
@@ -164,6 +172,8 @@ def _persons_in(
                 continue  # 向 X 汇报, 由X接替: not the one who leaves (接受X辞去 is)
             if before.endswith("("):
                 continue  # a gloss of the name before it: 林格(Greg Lin)
+            if _in_byline(sent.text, ps, pe):
+                continue  # (通讯社记者X台北12日电): the reporter of a wire dateline
             if _possessor_of_other(sent.text, pe):
                 continue  # 王五的AI公司: a possessor, unless of the departure itself (孙立的离职)
             out.append(p)
@@ -172,10 +182,21 @@ def _persons_in(
 
 _SUBJECT_GAP = re.compile(
     r"^\s*(?:先生|女士|博士|教授|同志)?\s*(?:也|已|已经|正式|宣布|将|突然|突|主动|均|都|刚刚|日前|近日|今天|昨天|今日|昨日|确认|确定|证实|"
+    r"疑似|据称|据悉|或将|或|可能|(?:上|下|本|这)?(?:周|星期|礼拜)[一二三四五六日天]|"
     r"因故|因病|引咎|选择|决定|提出|申请|请求|递交|提交|本人|严重违纪违法|涉嫌[^,。]{0,10}?|因[^,。]{0,30}?|于[^,。]{0,14}?|自[^,。]{0,14}?起?|"
     r"在[^,。]{0,10}?|从[^,。]{0,12}?|由[^,。]{0,12}?|与[^,。]{2,12}?(?=分道扬镳)|向[^,。]{0,12}?|被[^,。]{0,10}?|遭[^,。]{0,10}?|"
     r"今年|去年|本月|上月|\d{1,2}月(?:\d{1,2}日)?(?:初|中|底)?|\d{4}年(?:\d{1,2}月)?|\d{1,3}岁)*\s*$"
 )
+
+
+# A wire dateline: (中央社记者X台北2026年3月12日电), 【记者X/新竹报导】.
+_REPORTER_BEFORE = re.compile(r"(?:记者|通讯员|特派员)\s*$")
+_DATELINE_AFTER = re.compile(r"[^,。;()（）【】]{0,18}?(?:电|报导|报道|讯)\s*[)）】\]]")
+
+
+def _in_byline(text: str, start: int, end: int) -> bool:
+    """Is the name at [start, end) a reporter's in a bracketed dateline?"""
+    return _REPORTER_BEFORE.search(text, 0, start) is not None and _DATELINE_AFTER.match(text, end) is not None
 
 
 def _subject_gap(gap: str) -> bool:
@@ -233,14 +254,29 @@ def _org_after_kind(sent: ZhSentence, local_pos: int) -> Optional[Mention]:
     return None
 
 
-def _org_after_marker(sent: ZhSentence, lo: int, hi: int, markers: tuple[str, ...]) -> Optional[Mention]:
-    """An organization right after one of ``markers`` (从, 由, 前) inside [lo, hi)."""
+# 从 + a short phrase ending in a kind word (竞品品牌, 老牌券商) right before a name.
+_KIND_AFTER_MARKER = re.compile(r"([从由自前])([^,。;从由自前]{1,8})$")
+
+
+def _org_after_marker(
+    sent: ZhSentence, lo: int, hi: int, markers: tuple[str, ...], marker_ok: Optional[re.Pattern] = None
+) -> Optional[Mention]:
+    """An organization right after one of ``markers`` (从, 由, 前) inside [lo, hi).
+
+    ``marker_ok``, when given, must match at the marker: 前 of 目前 or 前锋 marks nothing.
+    """
     for org in sent.ents.orgs:
         os_, oe = local_span(org, sent)
         if lo <= os_ and oe <= hi:
-            before = sent.text[max(0, os_ - 3) : os_].rstrip()
+            window_start = max(0, os_ - 3)
+            before = sent.text[window_start:os_].rstrip()
             if any(before.endswith(m) for m in markers):
-                return org
+                if marker_ok is None or marker_ok.match(sent.text, window_start + len(before) - 1):
+                    return org
+            kind_lead = _KIND_AFTER_MARKER.search(sent.text, max(lo, os_ - 10), os_)
+            if kind_lead is not None and kind_lead.group(1) in markers and ends_with_org_kind(kind_lead.group(2)):
+                if marker_ok is None or marker_ok.match(sent.text, kind_lead.start(1)):
+                    return org  # 从竞争对手品牌星驰汽车挖来: a kind word between 从 and the name
     return None
 
 
@@ -274,7 +310,7 @@ def _on_trigger(
         org = subject_orgs[-1] if subject_orgs else None
         persons = _persons_in(sent, end, len(text), memory)
     elif family == "poach":
-        persons = _persons_in(sent, end, c_end, memory, allow_weak=True)[:1]
+        persons = _persons_in(sent, end, c_end, memory, allow_weak=True)[:1] or _poached_subject(sent, c_start, start, memory)
         org = _org_after_marker(sent, c_start, start, ("从", "自"))
         destination = memory.focus_org(sent) if org is not None else None
         if destination is not None and org is not None and org_key_of(destination) == org_key_of(org):
@@ -285,7 +321,7 @@ def _on_trigger(
         persons = [p for p in persons if re.match(r"的[^,。;]{0,16}(?:职务|一职|职位)", text[local_span(p, sent)[1] :])]
     elif family == "move":
         persons = _persons_in(sent, c_start, start, memory, trigger=start)
-        org = _org_after_marker(sent, 0, start, ("从", "由", "自", "前"))
+        org = _org_after_marker(sent, 0, start, ("从", "由", "自", "前"), _MOVE_SOURCE)
         short = re.search(r"[从由]([\u4e00-\u9fffA-Za-z]{2,6})$", text[c_start:start])
         if org is None and persons and short:
             # 唐溯已由芯衡转投寰宇算力: 芯衡 is short for the organization of the person's title
@@ -344,6 +380,19 @@ def _on_trigger(
     return out
 
 
+# X是(由)…从A挖来的: the one poached is the subject of 是, before the verb.
+_POACHED_COPULA = re.compile(r"\s*(?:正是|就是|是|系)")
+
+
+def _poached_subject(sent: ZhSentence, c_start: int, start: int, memory: Memory) -> list[Mention]:
+    """路远是某人从A挖来的: the name followed by 是 in the clause before 挖来的."""
+    for person in _persons_in(sent, c_start, start, memory, allow_weak=True):
+        _, pe = local_span(person, sent)
+        if _POACHED_COPULA.match(sent.text, pe):
+            return [person]
+    return []
+
+
 def _sentence_at(doc: Document, pos: int) -> Optional[Sentence]:
     """The sentence containing analysis offset ``pos`` (for a pronoun's antecedent)."""
     import bisect
@@ -356,6 +405,8 @@ def _sentence_at(doc: Document, pos: int) -> Optional[Sentence]:
 
 
 _NOT_DEPARTURE_AFTER = ("率", "潮", "补偿", "手续", "证明", "撤")
+# 办理离职手续 / 办完离职手续: completing the formalities is the departure itself.
+_FORMALITIES_DONE = re.compile(r"(?:办理|办完|办妥|完成)(?:完|好|了)?$")
 
 
 def _proper_noun_at(tokens: list, pos: int) -> bool:
@@ -370,7 +421,8 @@ def _is_departure_use(text: str, start: int, end: int, trigger: Trigger, tokens:
     """Filter uses of a trigger word that state no departure (离职率, 离开电脑)."""
     after = text[end : end + 2]
     if any(after.startswith(s) for s in _NOT_DEPARTURE_AFTER):
-        return False
+        if not (after.startswith("手续") and _FORMALITIES_DONE.search(text, 0, start)):
+            return False
     if trigger.word == "离开":
         # 离开 needs an organization, a clause end, 了/后/时/的, or a subject-only use.
         nxt = text[end : end + 1]
@@ -393,7 +445,7 @@ def _is_departure_use(text: str, start: int, end: int, trigger: Trigger, tokens:
 # Nouns that stand for the organization in focus right after 离开 / 告别.
 _ORG_NOUN_AFTER = re.compile(
     r"了?(?:该公司|公司|该行|球队|俱乐部|集团|东家|老东家|母公司|所在公司|事务所|医院|学校|电视台|报社|银行|"
-    r"(?:服务|效力|工作|任职)[^,。]{0,8}的)"
+    r"(?:其|自己|他|她)?(?:服务|效力|工作|任职)[^,。]{0,8}的)"
 )
 
 
@@ -461,6 +513,9 @@ def _subject_persons(
         # Active form: A解雇了X. The one before the verb fired someone, unless 被/遭 marks
         # the passive further back (X被公司解雇).
         if not re.search(r"[被遭]", text[c_start:start]):
+            sanctioned = _sanctioned_before(sent, c_start, start, memory)
+            if sanctioned:
+                return sanctioned  # 决定给予X开除公职处分: X is the one dismissed
             after = _persons_in(sent, end, c_end, memory, allow_weak=True)
             if after or not re.search(r"[将把]", text[c_start:start]):
                 return after
@@ -521,6 +576,24 @@ def _subject_persons(
     return []
 
 
+# 给予X开除党籍、开除公职处分 / 给予其…: the discipline notice names the one punished
+# between 给予 and the sanction.
+_SANCTION_GIVER = re.compile(r"给予\s*$")
+
+
+def _sanctioned_before(sent: ZhSentence, c_start: int, start: int, memory: Memory) -> list[Mention]:
+    """The person named right after 给予 and right before an active dismissal verb."""
+    for person in _persons_in(sent, c_start, start, memory, allow_weak=True):
+        ps, pe = local_span(person, sent)
+        if pe == start and _SANCTION_GIVER.search(sent.text, c_start, ps):
+            return [person]
+    for pronoun in sent.ents.pronouns:
+        ps, pe = local_span(pronoun, sent)
+        if pe == start and c_start <= ps and _SANCTION_GIVER.search(sent.text, c_start, ps):
+            return [pronoun]
+    return []
+
+
 def _opening_pronoun(sent: ZhSentence, clause_start: int, clause_end: int) -> Optional[Mention]:
     """他/她 opening the clause [clause_start, clause_end): the topic a later clause without
     a subject continues (她的个人主页近日已删去…,疑似已离开)."""
@@ -557,11 +630,20 @@ def _with_position(sent: ZhSentence, c_start: int, start: int) -> Optional[int]:
             continue
         role = role_before(sent, person)
         head = local_span(role, sent)[0] if role is not None else ps
+        nationality = _NATIONALITY_BEFORE.search(sent.text, c_start, head)
+        if nationality is not None:
+            head = nationality.start()  # 与葡萄牙籍主教练X解除合同
         if head - 1 >= c_start and sent.text[head - 1] == "与":
             return head - 1
+        foreign = _FOREIGN_PARTNER.search(sent.text, c_start, ps)
+        if foreign is not None:
+            return foreign.start()  # 与葡萄牙籍主教练X: the title after the nationality is not always found
     return None
 
 
+# A nationality written before the partner's title: 与巴西籍外援X, 与华裔主帅X.
+_NATIONALITY_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,5}(?:籍|裔)$")
+_FOREIGN_PARTNER = re.compile(r"与[\u4e00-\u9fff]{1,5}(?:籍|裔)[\u4e00-\u9fff]{0,6}$")
 # Between the partner's name and the verb: a gloss, and 进行 / 正式 (与X进行解约).
 _AFTER_PARTNER = re.compile(r"\s*(?:\([^()]{1,30}\))?\s*(?:进行|正式)?\s*")
 
