@@ -126,9 +126,12 @@ def detect_language(text: str) -> tuple[str, str]:
     *words*. Traditional is told from simplified by how much OpenCC's t2s changes.
     """
     sample = text[:_SAMPLE]
-    han = sum(len(run) for run in _CJK_RUN.findall(sample))  # runs, not single characters: ingest runs this on every article
-    words = len(_LATIN_WORD.findall(sample))
-    if not han or han < words * 0.5:
+    if _CJK_RUN.search(sample) is None:
+        return "en", "latn"
+    han = sum(map(len, _CJK_RUN.findall(sample)))  # runs, not single characters: ingest runs this on every article
+    # Latin words are at most as many as the other characters, so only a sample that
+    # is less than a third CJK can have twice as many words as CJK characters.
+    if han * 2 < len(sample) - han and han < len(_LATIN_WORD.findall(sample)) * 0.5:
         return "en", "latn"
     changed = len(_traditional_characters().findall(sample))
     return "zh", ("hant" if changed >= max(2, han * 0.03) else "hans")
