@@ -11,8 +11,9 @@ as given; for HTML it is the text taken out of the page, which the writer saves.
 """
 from __future__ import annotations
 
-import hashlib
+import dataclasses
 import functools
+import hashlib
 import json
 import logging
 import re
@@ -153,6 +154,23 @@ def _traditional_characters() -> re.Pattern:
     return re.compile("[" + "".join(changed) + "]")
 
 
+def with_language(article: Article) -> Article:
+    """The article with its language and script settled (a given language wins).
+
+    Ingest leaves this to the stage that processes a document, so that a run over a
+    dump the manifest already knows never detects anything: the content hash stands
+    for the text, and the language detected from it cannot differ within one
+    pipeline version. A document that says it is Chinese is never ``latn``.
+    """
+    if article.script is not None:
+        return article
+    detected_lang, script = detect_language(article.text)
+    lang = article.lang or detected_lang
+    if lang == "zh" and script == "latn":
+        script = "hans"
+    return dataclasses.replace(article, lang=lang, script=script)
+
+
 # ---------------------------------------------------------------------------
 # HTML
 
@@ -279,14 +297,11 @@ def _article(
     line_no: Optional[int] = None,
     extracted_text: bool = False,
 ) -> Article:
-    detected_lang, script = detect_language(text)
     if lang:
         lang = lang.lower().split("-")[0]
         if lang not in ("zh", "en"):
-            log.warning("%s: language %r is not supported; treating it as %s", doc_id, lang, detected_lang)
-            lang = detected_lang
-        elif lang == "zh" and script == "latn":
-            script = "hans"
+            log.warning("%s: language %r is not supported; its language will be detected from the text", doc_id, lang)
+            lang = None
     return Article(
         doc_id=doc_id,
         text=text,
@@ -295,8 +310,8 @@ def _article(
         title=title,
         url=url,
         published=parse_published(published),
-        lang=lang or detected_lang,
-        script=script,
+        lang=lang or None,
+        script=None,  # settled by with_language, when the document is processed
         line_no=line_no,
         content_hash=_content_hash(text),
         extracted_text=extracted_text,

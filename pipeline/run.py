@@ -17,6 +17,7 @@ from typing import Iterator, Optional, Sequence
 import ahocorasick
 
 from . import dates
+from .ingest import with_language
 from .lexicons import read_rows
 from .normalize import normalize
 from .records import Anchor, Article, Document, DocumentError, Event, Extraction
@@ -172,10 +173,11 @@ def process_articles(articles: Sequence[Article]) -> list[DocumentResult]:
     work = [_Work(article, DocumentResult(doc_id=article.doc_id)) for article in articles]
     english: list[_Work] = []
     for item in work:
-        if not could_state_departure(item.article.text, item.article.lang):
-            item.result.skipped = True
-            continue
         try:
+            item.article = with_language(item.article)
+            if not could_state_departure(item.article.text, item.article.lang):
+                item.result.skipped = True
+                continue
             doc = _segment(item.article)
             if doc.lang == "en":
                 item.doc = doc  # kept until the chunk's sentences are parsed

@@ -21,7 +21,7 @@ import json
 
 import pytest
 
-from pipeline.ingest import DecodeError, decode_bytes, detect_language, html_to_text, iter_dump, iter_inputs, read_file
+from pipeline.ingest import DecodeError, decode_bytes, detect_language, html_to_text, iter_dump, iter_inputs, read_file, with_language
 from pipeline.records import Article, DocumentError
 
 PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00"
@@ -88,7 +88,7 @@ def test_text_file_is_what_text_mode_reads(tmp_path, raw):
 def test_national_encodings_decode(tmp_path, encoding, text, script):
     path = tmp_path / "doc.txt"
     path.write_bytes(text.encode(encoding))
-    article = only_article(read_file(path))
+    article = with_language(only_article(read_file(path)))
     assert article.text == text
     assert (article.lang, article.script) == ("zh", script)
 
@@ -259,6 +259,8 @@ def test_lang_given_or_detected(tmp_path, record, lang, script):
     path = tmp_path / "d.jsonl"
     path.write_text(json.dumps({"id": "d", **record}, ensure_ascii=False) + "\n", encoding="utf-8")
     article = only_article(items(path)[0])
+    assert article.script is None  # settled when the document is processed, not at ingest
+    article = with_language(article)
     assert (article.lang, article.script) == (lang, script)
 
 
@@ -364,4 +366,4 @@ def test_html_file_is_read_with_its_metadata(tmp_path):
     assert (article.doc_id, article.fmt, article.extracted_text) == ("page.html", "html", True)
     assert article.text == html_to_text(PAGE).text
     assert (article.title, article.published) == ("xAI 又走一位联创", dt.date(2025, 6, 16))
-    assert (article.lang, article.script) == ("zh", "hans")
+    assert (with_language(article).lang, with_language(article).script) == ("zh", "hans")
