@@ -296,9 +296,15 @@ def _startup(report: Report, bench: Bench) -> None:
 def _incremental(report: Report, bench: Bench) -> None:
     print("bench: incremental run (10k + 1 % new, after the 1-worker run) ...", file=sys.stderr, flush=True)
     first = bench.first_run_seconds
-    folder = bench.work / "incremental"
-    shutil.copytree(bench.work / "w1", folder)  # the first run's output and manifest; w1 stays the reference
-    second = extract(bench.code, [bench.corpora["corpus_10k"], bench.corpora["new_10k"]], folder)
+    runs = []
+    for attempt in range(bench.repeat):
+        # Each attempt starts from a copy of the first run's output and manifest (w1 stays
+        # the reference), so that every one processes the same 100 new articles; the
+        # fastest counts, as for every other speed figure.
+        folder = bench.work / f"incremental-{attempt}"
+        shutil.copytree(bench.work / "w1", folder)
+        runs.append(extract(bench.code, [bench.corpora["corpus_10k"], bench.corpora["new_10k"]], folder))
+    second = min(runs, key=lambda run: run.seconds)
     from_manifest = second.summary_number("from the manifest")
     processed = second.summary_number("processed")
     share = second.seconds / first
