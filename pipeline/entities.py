@@ -37,7 +37,10 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 # Time words that often follow a name directly (X今年以来, X去年底离职): their first
 # character is not the name's.
 _TIME_WORD_AFTER_NAME = re.compile(r"今年|去年|明年|前年|今日|昨日|今天|昨天|近日|日前|近期|上月|本月|上周|本周")
-_DEPARTURE_VERB_AFTER = re.compile(r"(?:辞|离|卸|请辞|宣布|申请|提出|因|已经|已|正式|被|遭|退休|向|将(?:于|在)?[^,。]{0,8}?(?:辞|离|卸|退))")
+# An adverb or copula that news glues to a name before the predicate (X确已离职, X系因病
+#请辞, X亦已离职): rare as the last character of a given name when so followed.
+_GLUED_PREDICATE = re.compile(r"[确系亦仍均][已因于将在为是由被遭]")
+_DEPARTURE_VERB_AFTER = re.compile(r"[确系亦均]?(?:辞|离|卸|请辞|宣布|申请|提出|因|已经|已|正式|被|遭|退休|向|将(?:于|在)?[^,。]{0,8}?(?:辞|离|卸|退))")
 _NAME_LIKE_TAGS = ("nr", "ns", "nz", "nt", "x", "j", "eng")
 _HONORIFICS = frozenset(["男", "女", "某", "小姐", "先生", "女士", "总", "老师", "姓", "氏", "某某", "家", "师傅", "同学", "阿姨", "大爷"])
 LATIN_NAME = re.compile(
@@ -229,6 +232,8 @@ def chinese_name_at(text: str, pos: int, boundaries: set[int]) -> int:
         given = 1  # 端木晴女士: 女 begins 女士
     if given == 2 and _TIME_WORD_AFTER_NAME.match(text, given_start + 1):
         given = 1  # 濮阳澈今年以来: 今 begins 今年, the time word after the name
+    if given == 2 and _GLUED_PREDICATE.match(text, given_start + 1):
+        given = 1  # 东方澈确已离职, 司徒岚系因病请辞: 确 / 系 begin the predicate
     if given == 2:
         two = given_start + 1
         glued = two in boundaries and (two + 1) not in boundaries and two + 1 < len(text) and _HAN.match(text[two + 1])
@@ -294,7 +299,9 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
     tokens_at = {t.start: t for t in tokens}
     token_starts = [t.start for t in tokens]
     role_ends = {end for _, end in roles} | {end + 1 for _, end in roles if end < len(text) and text[end] == " "}
-    taken = _Taken(len(text), [(s, e) for s, e, _ in persons] + occupied)
+    honorific_spans = _honorifics_after(text, role_ends)
+    role_ends |= {end for _, end in honorific_spans}
+    taken = _Taken(len(text), [(s, e) for s, e, _ in persons] + occupied + honorific_spans)
     for m in _FOREIGN_DOTTED.finditer(text):
         start, end = _trim_to_name_words(m.start(), m.end(), text, tokens)
         if end - start >= 3 and not taken.overlaps(start, end):
@@ -345,9 +352,12 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
     # Foreign and other names jieba tags as names without a Chinese surname (里皮, 诺伊曼).
     for tok in tokens:
         if tok.tag in ("nr", "nrt", "nrfg") and len(tok.text) >= 2 and _HAN.match(tok.text[0]):
-            if tok.text[1:] in _HONORIFICS:
-                continue  # 刘某
+            if tok.text[1:] in _HONORIFICS or tok.text in honorifics():
+                continue  # 刘某, 拿督斯里
             start = tok.start
+            lead = next((h for h in sorted(honorifics(), key=len, reverse=True) if tok.text.startswith(h) and len(tok.text) - len(h) >= 2), None)
+            if lead is not None:
+                start += len(lead)  # 拿督陈文彬: the honorific glued to the name
             if start >= 2 and text[start - 2 : start] in surnames()[1] and not taken.overlaps(start - 2, start):
                 start -= 2  # jieba reads 欧阳 as a place and 慧琳 as the name
             elif len(tok.text) == 2 and start >= 1 and text[start - 1] in surnames()[0] and (start - 1) in tokens_at and tokens_at[start - 1].end == start and not taken.overlaps(start - 1, start):
@@ -357,6 +367,8 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
                 end = max(end, chinese_name_at(text, start, boundaries))  # 司马 + 卓然
             while end - tok.start > 2 and text[end - 1] in _NAME_STOP:
                 end -= 1  # jieba glues a verb to a name: 李华是 → 李华
+            if end - start > 3 and _GLUED_PREDICATE.match(text, end - 1):
+                end -= 1  # 邝立青系|因病: the copula 系, glued by jieba
             if not taken.overlaps(start, end) and text[start:end] not in not_names() and not _DATE_WORD.fullmatch(text[start:end]):
                 # Right after a title the position says name (技术长上官以安): as strong as a surname name there.
                 persons.append((start, end, "person" if start in role_ends else "person_weak"))
@@ -374,6 +386,23 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
     for m in _ORG_PRONOUN.finditer(text):
         ents.org_pronouns.append(Mention("org_pronoun", offset + m.start(), offset + m.end(), m.group()))
     return ents
+
+
+@functools.lru_cache(maxsize=None)
+def honorifics() -> frozenset[str]:
+    """Honorific titles written before names (``models/honorifics_zh.txt``)."""
+    return read_words("honorifics_zh.txt")
+
+
+def _honorifics_after(text: str, role_ends: set[int]) -> list[tuple[int, int]]:
+    """董事经理丹斯里|陈文彬: the spans of honorifics right after a title; where one
+    ends, a name starts as it does after the title itself."""
+    out = []
+    for pos in role_ends:
+        longest = max((w for w in honorifics() if text.startswith(w, pos)), key=len, default=None)
+        if longest is not None:
+            out.append((pos, pos + len(longest)))
+    return out
 
 
 def _name_evidence(
@@ -452,7 +481,7 @@ def _compound_surname_name(text: str, start: int, end: int, token: Token | None)
 
 
 # What follows a name as its predicate or title: 此前担任, 曾任, 教授, 博士.
-_NAME_FOLLOWER = re.compile(r"(?:此前|之前|目前|现|曾|原)?(?:担任|出任|任职|现任|曾任|是|系|为)|教授|博士|院士|表示|透露|指出|宣布")
+_NAME_FOLLOWER = re.compile(r"(?:此前|之前|目前|现|曾|原)?(?:担任|出任|任职|现任|曾任|是|系|为)|教授|博士|院士|研究员|工程师|表示|透露|指出|宣布")
 
 
 # A line of jieba's dictionary: word, frequency, tag; words of two to four characters
@@ -768,12 +797,14 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
         if end < len(text) and any(text[m.start() : end + k] in org_suffix_words() for k in (1, 2, 3)):
             continue  # a longer suffix starts here (科技 | 科技公司 is found as 公司 later)
         start = generic_start = m.start()
+        phrase_end = m.start()  # where the words judged generic or not end
         words = 0
         inside = token_ending_at.get(end)
         if inside is not None and inside.start >= m.start():
             inside = None  # the suffix is a whole token: nothing glued before it
         if inside is not None and m.group() in _WEAK_SUFFIXES and inside.tag.startswith("n") and len(inside.text) >= 3 and inside.text not in _DEPARTMENT_WORDS and (m.group() != "部" or inside.tag == "nt"):
             start = inside.start  # the suffix ends a jieba word: 财政局, 教育厅
+            phrase_end = end  # 国家|游泳队: that word is part of the name, not only 国家
             words = 1
         elif inside is not None and m.group() not in _WEAK_SUFFIXES and not common_word(inside.text, 5):
             start = inside.start  # 澜|芯智算: jieba glued the name to the suffix
@@ -789,6 +820,11 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
                 break  # jieba glued a verb to a name (李华是|极光科技): not part of the organization
             if _org_kind().search(tok.text) and _org_kind().search(tok.text).end() == len(tok.text):
                 break  # 晶圆厂|晟曜光电, 券商|某某证券: a kind word says what the name is, it is not part of it
+            glued_kind = _org_kind().match(tok.text)
+            if glued_kind is not None and len(tok.text) - glued_kind.end() >= 2 and tok.tag.startswith("n"):
+                start = tok.start + glued_kind.end()  # 面板|厂澄岳|电子: jieba glued the kind word to the name
+                words += 1
+                break
             if _overlaps(tok.start, tok.end, taken) or (tok.end < m.start() and _suffix_ends_at(text, tok.end)):
                 break  # 君衡律师事务所|资本市场: an organization already ends here
             # Brand names of rare characters come out as single characters with odd tags (鼎|昇|地产).
@@ -797,21 +833,24 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             # reads as a measure word (泓/q, 中泓/q: not 家, 个, 位).
             rare_char = rare_char or (len(tok.text) == 2 and tok.tag in ("ng", "zg", "g", "q") and _HAN.match(tok.text) and not common_word(tok.text, 5))
             rare_char = rare_char or (len(tok.text) == 1 and tok.tag == "q" and _HAN.match(tok.text) and not common_word(tok.text, 2000) and tok.text not in _NAME_STOP)
+            if rare_char and tok.tag == "q" and index > 0 and before[index - 1].tag == "m":
+                rare_char = False  # 47|家|上市公司: a measure word after a number counts companies, names none
             nominal = tok.tag.startswith("n") or tok.tag in ("j", "eng", "nz", "ns", "nt", "b", "s", "vn") or rare_char
             nominal = nominal or tok.text in generic_org_words() or (len(tok.text) >= 3 and tok.text[0] in "前原")  # 联合医院, 前澜图|地图
             nominal = nominal or (words >= 1 and _ORDINAL.fullmatch(tok.text) is not None)  # 云江市|第三|人民医院: a numbered institution
+            nominal = nominal or _middle_word(tok, before[index - 1] if index else None)
             if not nominal and not (words <= 2 and _brand_word(tok, before[index - 1] if index else None)):
                 break
             start = tok.start
             words += 1
-        if start == m.start() or start == generic_start or text[start] in "该其本这那此各某一" or _generic_phrase(tokens[bisect.bisect_left(start_list, start) : bisect.bisect_right(end_list, m.start())] or before[-words:]):
+        if start == m.start() or start == generic_start or text[start] in "该其本这那此各某一" or _generic_phrase(tokens[bisect.bisect_left(start_list, start) : bisect.bisect_right(end_list, phrase_end)] or before[-words:]):
             continue
         if m.group() in _WEAK_SUFFIXES and words < 2 and not any(t.tag == "ns" for t in before[-words:]):
             continue
         if m.group() in ("公司", "集团", "企业", "有限公司") and common_word(text[start : m.start()], 500):
             continue  # 主导公司战略, 北京公司: an ordinary word before 公司 names no company
-        while text[start] in "前原从在于向对和与跟被把将至到" and end - start > 3:
-            start += 1  # 前晶衡半导体高级副总裁, 从云脉科技离职: the organization starts after
+        while text[start] in "前原从在于向对和与跟被把将至到据" and end - start > 3:
+            start += 1  # 前沐岚半导体高级副总裁, 从砾川科技离职, 据|华川动力官网: the organization starts after
         glued_move = MOVE_WORDS_BEFORE_KIND.search(text, max(0, start - 3), start + 3)
         if glued_move is not None and glued_move.start() < start < glued_move.end() and end - glued_move.end() >= 3:
             start = glued_move.end()  # 转|投明岳律师事务所: the move word, not the name
@@ -823,12 +862,23 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
     return found
 
 
+def _middle_word(tok: Token, previous: Optional[Token]) -> bool:
+    """A word jieba tags as time or direction inside a name (东屿|当代|画廊, 市立|南溪|博物馆):
+    accepted when a place, brand or distinguishing word stands right before it, so that
+    a name goes on to the left; alone (以后|公司) it ends the walk."""
+    if tok.tag not in ("t", "f") or len(tok.text) != 2 or previous is None or previous.end != tok.start:
+        return False
+    return previous.tag in ("ns", "nz", "nt", "b", "j") and len(previous.text) >= 2
+
+
 def _generic_phrase(words: list[Token]) -> bool:
     """香港物流公司, 美国AI公司: generic words, perhaps after a place, so no name.
-    A place alone is a name (北京银行), and so is a word jieba guesses is a place (云脉科技)."""
+    A place alone is a name (北京银行), and so is a word jieba guesses is a place (砾川科技)."""
     if not any(t.text in generic_org_words() for t in words):
         return False
     if words[-1].text in generic_org_words() and len(words) <= 2:
+        if len(words) == 2 and words[0].tag in ("nr", "nrt", "nz", "j") and not common_word(words[0].text):
+            return False  # 霁川|国际|集团: a word jieba reads as a name before the generic one
         return True  # 大模型创业公司, 保全公司: a kind of company
     return all(t.text in generic_org_words() or t.tag == "ns" for t in words)
 
@@ -857,8 +907,8 @@ def ends_with_org_kind(phrase: str) -> bool:
 
 # What may follow a kind-introduced name: a title, 的, an announcing verb, a date.
 _AFTER_KIND_NAME = re.compile(
-    r"(?:的|今|昨|日前|近日|\d|\(|公告|宣布|确认|证实|发布|表示|称|方面|官方|董事会|上周|本周|周[一二三四五六日]|上月|本月|今年|去年)"
-)
+    r"(?:的|今|昨|日前|近日|\d|\(|(?:也|亦|还|则|同时)?(?:公告|宣布|确认|证实|发布|表示|称)|方面|官方|董事会|上周|本周|周[一二三四五六日]|上月|本月|今年|去年)"
+)  # 晶圆厂云岫电子亦公告: an adverb may stand between the name and the announcing verb
 # Words that end the walk left from an organization suffix: pointers, and the
 # relations a company is named in (控股股东澄宇控股集团, 竞争对手木研生活).
 _ORG_WALK_STOP = frozenset("该 其 本 这家 多家 公司 股东 控股股东 大股东 母公司 子公司 旗下 对手 竞争对手 老东家 东家".split())
@@ -995,6 +1045,8 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
         if not words:
             continue
         start, end = words[0].start, words[-1].end
+        if text[start - 1 : start] == "、" and any(r_end == start - 1 for _, r_end in roles):
+            continue  # 副总裁、渠道运营主管: after a title and 、, the words say the second post's remit
         while text[start] in "原前" and end - start > 2:
             start += 1  # 原零售业务总监: 原 marks a former post
         if text[end - 1] in "原前" and end - start > 2 and role_start == end:

@@ -510,3 +510,109 @@ def test_discipline_notice_gives_dismissal_to_the_named_official():
     text = "南岭市交通局原局长苗启航严重违纪违法。经研究,决定给予苗启航开除公职处分。"
     events = run_text(text)
     assert [(e.person, e.org) for e in events] == [("苗启航", "南岭市交通局")]
+
+
+# --- institutions, names and short forms (invented examples) ----------
+
+
+def test_museum_head_and_museum_suffix():
+    events = run_text("东湖当代博物馆馆长岑晓岚下月退休。")
+    assert [(e.person, e.org, e.role) for e in events] == [("岑晓岚", "东湖当代博物馆", "馆长")]
+
+
+def test_kindergarten_and_high_school_heads():
+    events = run_text("新竹县私立明德高中校长蒲嘉言上周请辞。")
+    assert [(e.person, e.org, e.role) for e in events] == [("蒲嘉言", "明德高中", "校长")]
+
+
+def test_actuary_title_inside_an_enumeration():
+    text = "二季度又有三位保险业高管离任:嘉源人寿首席风险官包明、润丰财险总精算师柯珂、和禄保险董事会秘书岳宁先后辞职。"
+    events = by_person(run_text(text))
+    assert set(events) == {"包明", "柯珂", "岳宁"}
+    assert (events["柯珂"].org, events["柯珂"].role) == ("润丰财险", "总精算师")
+
+
+def test_measure_word_after_number_is_not_part_of_a_company():
+    text = "本月已有12家上市公司公告董事变动。另据报道,曦禾光伏首席财务官孔雪宁近日离职。"
+    events = run_text(text)
+    assert [(e.person, e.org) for e in events] == [("孔雪宁", "曦禾光伏")]
+
+
+def test_national_team_named_by_its_sport():
+    events = run_text("国家跳水队外籍主帅 Mark Dalton 本月离任。")
+    assert [(e.person, e.org, e.role) for e in events] == [("Mark Dalton", "国家跳水队", "外籍主帅")]
+
+
+def test_kind_word_then_name_then_adverb_before_announcement():
+    events = run_text("面板厂澄岳电子亦宣布,财务长钟美霖将于下月退休。", published="2026-03-20")
+    assert [(e.person, e.org) for e in events] == [("钟美霖", "澄岳电子")]
+
+
+def test_second_title_after_comma_is_not_an_organization():
+    text = "速邦物流副总裁、渠道运营主管莫凯日前被曝已经离职。"
+    events = run_text(text)
+    assert [(e.person, e.org) for e in events] == [("莫凯", "速邦物流")]
+
+
+def test_adverb_or_copula_after_a_name_is_not_part_of_it():
+    events = run_text("青禾影业证实,东方澈确已离职。")
+    assert [(e.person, e.org) for e in events] == [("东方澈", "青禾影业")]
+
+
+def test_move_with_pronoun_subject_and_marked_source():
+    text = "柏嘉宁加入星澜能源不足一年,她是在今年初从东岚资本加盟星澜能源的。"
+    events = run_text(text)
+    assert [(e.person, e.org, e.destination) for e in events] == [("柏嘉宁", "东岚资本", "星澜能源")]
+
+
+def test_short_form_after_cong_is_the_full_organization():
+    text = "晴川影业董事长、前青禾传媒总裁闻人若岚据传将从晴川出走。"
+    events = by_person(run_text(text))
+    assert events["闻人若岚"].org == "晴川影业"
+
+
+def test_leaving_the_institute_pointed_to():
+    events = run_text("南湾击剑学院宣布,法国籍教头马蒂厄·勒布朗本周离开该校。")
+    assert [(e.person, e.org) for e in events] == [("马蒂厄·勒布朗", "南湾击剑学院")]
+
+
+def test_name_before_researcher_title_is_a_person():
+    text = "西岭材料研究所近日宣布,闻人煦东研究员不再担任所长。"
+    events = run_text(text, published="2026-07-08")
+    assert [(e.person, e.org) for e in events] == [("闻人煦东", "西岭材料研究所")]
+
+
+def test_quoted_short_form_of_a_filing_is_the_same_person():
+    text = (
+        "恒岳控股有限公司公布,执行董事端木俊豪先生(「端木先生」)辞任,即时生效。"
+        "端木先生表示,其辞任乃由于希望专注个人事务。"
+    )
+    events = run_text(text)
+    assert [e.person for e in events] == ["端木俊豪"]
+    assert "端木先生" in events[0].person_aliases
+
+
+def test_first_two_words_of_a_long_latin_name_are_the_same_person():
+    text = (
+        "种植集团海澜湾控股周一宣布,董事经理 David Lim Boon Kiat 即日起辞职。"
+        "该公司发文称,David Lim 请辞是出于健康原因。"
+    )
+    events = run_text(text)
+    assert [(e.person, e.org) for e in events] == [("David Lim Boon Kiat", "海澜湾控股")]
+
+
+def test_malaysian_honorific_is_not_a_name():
+    text = "(槟城8日讯)岭南置业总裁丹斯里邓国良今日宣布退休。"
+    events = run_text(text, published="2026-03-10")
+    assert [(e.person, e.org, e.role) for e in events] == [("邓国良", "岭南置业", "总裁")]
+
+
+def test_removed_by_the_board_in_taiwan_filings():
+    events = run_text("据报道,晶圆厂澄芯半导体董事长邱政宏已遭董事局解任。", published="2026-03-20")
+    assert [(e.person, e.org) for e in events] == [("邱政宏", "澄芯半导体")]
+
+
+def test_name_then_generic_word_then_group_is_an_organization():
+    text = "霁川国际集团有限公司公布,副主席方慧恩女士因另有发展请辞。"
+    events = run_text(text, published="2026-06-30")
+    assert [(e.person, e.org) for e in events] == [("方慧恩", "霁川国际集团有限公司")]

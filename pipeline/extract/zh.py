@@ -320,11 +320,11 @@ def _on_trigger(
         persons = [p for p in sent.ents.persons if end <= local_span(p, sent)[0] <= end + 1]
         persons = [p for p in persons if re.match(r"的[^,。;]{0,16}(?:职务|一职|职位)", text[local_span(p, sent)[1] :])]
     elif family == "move":
-        persons = _persons_in(sent, c_start, start, memory, trigger=start)
+        persons = _persons_in(sent, c_start, start, memory, trigger=start) or _clause_pronoun(sent, c_start, start)
         org = _org_after_marker(sent, 0, start, ("从", "由", "自", "前"), _MOVE_SOURCE)
-        short = re.search(r"[从由]([\u4e00-\u9fffA-Za-z]{2,6})$", text[c_start:start])
-        if org is None and persons and short:
-            # 唐溯已由芯衡转投寰宇算力: 芯衡 is short for the organization of the person's title
+        short = _SHORT_AFTER_FROM.search(text[c_start:start])
+        if org is None and persons and short and persons[0].kind != "pronoun":
+            # 郁林已由屿衡转投砾川算力: 屿衡 is short for the organization of the person's title
             home = _org_for(sent, persons[0], _role_for(sent, persons[0], memory), start, memory)
             if home is not None and home.text.startswith(short.group(1)):
                 org = home
@@ -336,6 +336,8 @@ def _on_trigger(
         org = _org_after(sent, end) if text[end : end + 1] != "的" or family == "post" else None
         if org is None:
             org = _org_after_marker(sent, c_start, start, ("从", "自"))
+        if org is None:
+            org = _short_form_after_from(sent, c_start, start)
         if org is None and trigger.word in _OBJECT_IS_LEFT:
             org = _suffix_phrase_after(sent, end, c_end)
         if org is None and family == "fired":
@@ -378,6 +380,28 @@ def _on_trigger(
                 )
             )
     return out
+
+
+# 从 / 由 + a short form of an organization right before the verb (由屿衡转投, 从晴川出走).
+_SHORT_AFTER_FROM = re.compile(r"[从由]([\u4e00-\u9fffA-Za-z]{2,6})$")
+
+
+def _short_form_after_from(sent: ZhSentence, c_start: int, start: int) -> Optional[Mention]:
+    """X或将从晴川出走: 晴川 is short for an organization the sentence names in full
+    (晴川影业董事长X…); the full name is the one left."""
+    short = _SHORT_AFTER_FROM.search(sent.text, c_start, start)
+    if short is None:
+        return None
+    for org in usable_orgs(sent):
+        if org.text.startswith(short.group(1)) and len(org.text) > len(short.group(1)):
+            return org
+    return None
+
+
+def _clause_pronoun(sent: ZhSentence, c_start: int, start: int) -> list[Mention]:
+    """他/她 as the subject of the clause before the verb (她于上月从A加盟B)."""
+    found = [p for p in sent.ents.pronouns if c_start <= local_span(p, sent)[0] < start and p.text in ("他", "她")]
+    return found[-1:]
 
 
 # X是(由)…从A挖来的: the one poached is the subject of 是, before the verb.
@@ -445,6 +469,7 @@ def _is_departure_use(text: str, start: int, end: int, trigger: Trigger, tokens:
 # Nouns that stand for the organization in focus right after 离开 / 告别.
 _ORG_NOUN_AFTER = re.compile(
     r"了?(?:该公司|公司|该行|球队|俱乐部|集团|东家|老东家|母公司|所在公司|事务所|医院|学校|电视台|报社|银行|"
+    r"该(?:学院|大学|学校|校|院|所|馆|园|团|会|台|社|中心|机构|队)|"  # 离开该校: the one the sentence named
     r"(?:其|自己|他|她)?(?:服务|效力|工作|任职)[^,。]{0,8}的)"
 )
 
@@ -826,11 +851,18 @@ def _org_for(sent: ZhSentence, person: Mention, role: Optional[Mention], trigger
         pointer = re.search(r"(其|该公司|该行|该集团|该校|该院|该所|该队|该俱乐部|该局|该署|该厅|该刊|该台|该报)[^,。]{0,12}$", sent.text[:ps])
         if pointer:
             subject = [o for o in usable if local_span(o, sent)[1] <= pointer.start()]
-            return subject[0] if subject else memory.org_pointed_to(pointer.group(1), sent)
+            if subject:
+                return subject[0]
+            # 该公司发文称,X被免职…: the company X was already reported leaving, when
+            # the document has one; else the one the pointer points to
+            return remembered or memory.org_pointed_to(pointer.group(1), sent)
         before = [o for o in usable if local_span(o, sent)[1] <= ps]
         opening = _OPENING_POINTER.match(sent.text, 0, ps)
         if opening is not None and not before:
-            # 该公司10月28日公告,总经理X… / 同日,公司另一位核心人物X…: the company in focus
+            # 该公司10月28日公告,总经理X… / 同日,公司另一位核心人物X…: the company in focus,
+            # or the one X was already reported leaving
+            if remembered is not None:
+                return remembered
             return memory.org_pointed_to(opening.group(1).replace("公司", "该公司") if opening.group(1) == "公司" else opening.group(1), sent)
         if remembered is not None:
             return remembered

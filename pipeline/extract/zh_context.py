@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..entities import LATIN_NAME, SentenceEntities, generic_org_words, org_lexicon, surname_length, titles_rank
+from ..entities import LATIN_NAME, SentenceEntities, generic_org_words, honorifics, org_lexicon, surname_length, titles_rank
 from ..records import Document, Mention, Sentence
 
 
@@ -119,6 +119,7 @@ def prime_memory(doc: Document, memory: Memory) -> None:
         words = name_words(surface)
         if len(words) >= 2 and all(len(w) >= 2 for w in words):
             full_names.append(Mention("person", m.start(), m.end(), surface))
+    _register_leading_words(text, full_names, memory)
     short_owner: dict[str, set[str]] = {}
     for mention in full_names:
         memory.add_person(mention)
@@ -152,6 +153,26 @@ def prime_memory(doc: Document, memory: Memory) -> None:
                 memory.canonical[latin_canonical] = zh_name
                 memory.add_alias(zh_name, latin_canonical)
             memory.add_alias(zh_name, latin)
+
+
+def _register_leading_words(text: str, full_names: list[Mention], memory: Memory) -> None:
+    """Ahmad Rizal bin Osman → Ahmad Rizal, Robert Lim Kah Seng → Robert Lim: a name of
+    three words or more is often written again by its first two (Malaysian, Hong Kong
+    and Singapore names), which then stand for the same person, when no other long
+    name starts with them and the text writes them alone."""
+    owners: dict[str, set[str]] = {}
+    for mention in full_names:
+        words = name_words(mention.text)
+        if len(words) >= 3:
+            owners.setdefault(" ".join(words[:2]), set()).add(mention.text)
+    for lead, names in owners.items():
+        if len(names) != 1:
+            continue
+        owner = next(iter(names))
+        alone = len(re.findall(re.escape(lead) + r"(?![A-Za-z])", text)) > len(re.findall(re.escape(owner), text))
+        if alone and lead not in memory.canonical:
+            memory.add_person(Mention("person", 0, 0, owner))
+            memory.add_alias(owner, lead)
 
 
 def name_words(name: str) -> list[str]:
@@ -217,6 +238,8 @@ def speaker_org(sent: ZhSentence) -> Optional[Mention]:
         return None
     if any(o.start - sent.start <= start and end <= o.end - sent.start for o in sent.ents.orgs):
         return None
+    if any(start < o.start - sent.start and o.end - sent.start == end for o in sent.ents.orgs):
+        return None  # 面板厂|澄岳电子亦宣布: the organization is found already; the rest says its kind
     return Mention("org", sent.start + start, sent.start + end, phrase, phrase)
 
 
@@ -237,6 +260,7 @@ def learn(sent: ZhSentence, memory: Memory) -> None:
     for person in sent.ents.persons:
         if person.kind == "person":
             memory.add_person(person)
+            _learn_quoted_short_form(sent, person, memory)
     # Appositions: "X,A的ROLE," and "A的ROLE X" and "A ROLE X".
     for person in sent.ents.persons:
         name = memory.resolve(person.text)
@@ -255,6 +279,21 @@ def learn(sent: ZhSentence, memory: Memory) -> None:
                 memory.person_role.setdefault(name, role)
             if org is not None and role is not None and person.kind == "person_weak":
                 memory.add_person(person)  # 李华是极光科技的产品总监: the position confirms the name
+
+
+# Filings define the short form a name is referred to by afterwards:
+# 端木清岚先生(「端木先生」), 罗嘉欣女士(「罗女士」).
+_QUOTED_SHORT_FORM = re.compile(r"\s*(?:先生|女士|小姐|博士)?\s*\(\s*[「“\"]([\u4e00-\u9fff]{1,3}?)(先生|女士|小姐|博士)[」”\"]\s*\)")
+
+
+def _learn_quoted_short_form(sent: ZhSentence, person: Mention, memory: Memory) -> None:
+    """Record the quoted short form defined after a full name: its surname with the
+    honorific, and the surname alone as the text later writes it (端木先生表示)."""
+    match = _QUOTED_SHORT_FORM.match(sent.text, person.end - sent.start)
+    if match is None or not person.text.startswith(match.group(1)) or len(person.text) <= len(match.group(1)):
+        return
+    memory.add_alias(person.text, match.group(1) + match.group(2))
+    memory.canonical.setdefault(match.group(1), memory.resolve(person.text))
 
 
 def after_sentence(sent: ZhSentence, memory: Memory) -> None:
@@ -313,6 +352,7 @@ def role_before(sent: ZhSentence, person: Mention) -> Optional[Mention]:
         rs, re_ = local_span(role, sent)
         gap = sent.text[re_:cursor]
         glossed = not chain and _ROLE_GLOSS.fullmatch(gap.strip()) is not None  # 副校长(教学)端木清岚
+        glossed = glossed or (not chain and gap.strip() in honorifics())  # 董事经理丹斯里X: an honorific, not a post
         if re_ <= cursor and (gap.strip() in ("", "、") or glossed) and (not chain or gap.strip() == "、"):
             chain.append(role)
             cursor = rs
