@@ -32,6 +32,7 @@ _NAME_STOP = set(
     "个位名们等着过上下中内外后前年月日时每各该其者或即仍再更最很非没不有无要会能已经表示认却"
     "担任职兼任现原首席总副任告别走退卸免请跳开解曝据传拟"
     "组部队处科局室厅所"  # units of an organization: 金融组 is no name
+    "由自"  # 由/自 after a name start a phrase (X由A转投B, X自当日起离任), not a given name
 )
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # Time words that often follow a name directly (X今年以来, X去年底离职): their first
@@ -534,11 +535,16 @@ def _trim_to_name_words(start: int, end: int, text: str, tokens: list[Token]) ->
     first, last = dots[0], dots[-1]
     new_start, new_end = first, last + 1
     for tok in sorted((t for t in tokens if start <= t.start and t.end <= first), key=lambda t: -t.start):
-        if tok.end != new_start or (tok.tag.startswith(_COMMON_TAGS) and not tok.tag.startswith(("nr", "ns", "nz", "nt"))):
+        if tok.end != new_start or not _name_word(tok):
             break
         new_start = tok.start
     for tok in sorted((t for t in tokens if last < t.start and t.end <= end), key=lambda t: t.start):
-        if tok.start != new_end or (tok.tag.startswith(_COMMON_TAGS) and not tok.tag.startswith(("nr", "ns", "nz", "nt"))):
+        if tok.start != new_end:
+            break
+        if not _name_word(tok):
+            letters = transliteration_characters()
+            while new_end < tok.end - 1 and text[new_end] in letters and not common_word(tok.text, 5):
+                new_end += 1  # 莫拉菲尔|特因: jieba glued the next word to the name's last character
             break
         new_end = tok.end
     if new_start == first and text[first] == "-" and first >= 1 and _HAN.match(text[first - 1]):
@@ -548,6 +554,21 @@ def _trim_to_name_words(start: int, end: int, text: str, tokens: list[Token]) ->
     while new_end - last > 3 and text[new_end - 1] in _NAME_STOP:
         new_end -= 1  # 莫兰因家庭原因: jieba glued 因 to the name
     return new_start, new_end
+
+
+def _name_word(tok: Token) -> bool:
+    """Can this word be part of a dotted foreign name? Not a common word, or made only
+    of transliteration characters (万/m in 塞巴斯万)."""
+    if not tok.tag.startswith(_COMMON_TAGS) or tok.tag.startswith(("nr", "ns", "nz", "nt")):
+        return True
+    letters = transliteration_characters()
+    return all(ch in letters for ch in tok.text)
+
+
+@functools.lru_cache(maxsize=None)
+def transliteration_characters() -> frozenset[str]:
+    """Characters of foreign names written in Chinese (``models/transliteration_zh.txt``)."""
+    return read_words("transliteration_zh.txt")
 
 
 def _tokens_covering(tokens: list[Token], token_starts: list[int], start: int, end: int) -> list[Token]:

@@ -616,3 +616,20 @@ def test_name_then_generic_word_then_group_is_an_organization():
     text = "霁川国际集团有限公司公布,副主席方慧恩女士因另有发展请辞。"
     events = run_text(text, published="2026-06-30")
     assert [(e.person, e.org) for e in events] == [("方慧恩", "霁川国际集团有限公司")]
+
+
+def test_dotted_foreign_name_with_words_jieba_reads_as_common():
+    # jieba tags 塞 as a verb and 万 as a number: the transliteration characters of
+    # models/transliteration_zh.txt keep the name whole.
+    events = run_text("北岸联队5月4日晚发布公告,主教练塞巴斯万·莫拉菲尔特因战绩不佳下课。")
+    assert [(e.person, e.org) for e in events] == [("塞巴斯万·莫拉菲尔特", "北岸联队")]
+
+
+def test_dotted_foreign_name_before_a_latin_gloss():
+    events = run_text("青石科技原首席技术官卡尔·霍德格伦(Carl Hodgren)已于今年5月退休。")
+    assert [(e.person, e.role) for e in events] == [("卡尔·霍德格伦", "首席技术官")]
+
+
+def test_you_and_zi_after_a_compound_surname_name_start_the_predicate():
+    events = run_text("食品饮料首席分析师乐正岚由青州证券转投启曜证券。")
+    assert [(e.person, e.org) for e in events] == [("乐正岚", "青州证券")]
