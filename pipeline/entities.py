@@ -206,7 +206,7 @@ def surname_length(text: str, pos: int) -> int:
 
 
 def _name_year(text: str, pos: int) -> bool:
-    """年 ending a given name (闻人鹤年), not starting 年底 / 年初 (李明年底离职)."""
+    """年 ending a given name (闻人松年), not starting 年底 / 年初 (李明年底离职)."""
     return text[pos] == "年" and pos > 0 and text[pos + 1 : pos + 2] not in ("底", "初", "中", "内", "末", "前", "后", "终", "度", "")
 
 
@@ -230,7 +230,7 @@ def chinese_name_at(text: str, pos: int, boundaries: set[int]) -> int:
     if given == 0:
         return 0
     if given == 2 and text[given_start + 1 : given_start + 3] in ("女士", "先生"):
-        given = 1  # 端木晴女士: 女 begins 女士
+        given = 1  # 端木霁女士: 女 begins 女士
     if given == 2 and _TIME_WORD_AFTER_NAME.match(text, given_start + 1):
         given = 1  # 濮阳澈今年以来: 今 begins 今年, the time word after the name
     if given == 2 and _GLUED_PREDICATE.match(text, given_start + 1):
@@ -239,9 +239,9 @@ def chinese_name_at(text: str, pos: int, boundaries: set[int]) -> int:
         two = given_start + 1
         glued = two in boundaries and (two + 1) not in boundaries and two + 1 < len(text) and _HAN.match(text[two + 1])
         # 王芳|加入: jieba starts a dictionary word at the third character, so the name has
-        # two; but 严慕之于 / 梁家豪被 / 贝露萱近期: what follows is what follows names, or
+        # two; but 严慕之于 / 梁家豪被 / 贝露岚近期: what follows is what follows names, or
         # jieba's "word" there is none of the dictionary's. The same holds after a
-        # compound surname: 司徒岚|带领, 尉迟峰|严重违纪 (a one-character given name).
+        # compound surname: 司徒岚|带领, 尉迟澄|严重违纪 (a one-character given name).
         if glued and text[two + 1] not in _AFTER_NAME and _dictionary_word_at(text, two):
             given = 1
     if text[given_start : given_start + given] in _HONORIFICS or text[given_start : given_start + 2] in _HONORIFICS:
@@ -447,7 +447,7 @@ def _name_evidence(
     if text[end : end + 2] in ("先生", "女士", "同志") and not common_word(name):
         return "person"  # 纪建德先生, 张荟女士: the honorific after a full name says it is one
     if _compound_surname_name(text, start, end, token):
-        return "person"  # 上官若岚此前担任…, 欧阳知秋,…: a compound surname rarely starts anything else
+        return "person"  # 上官若岚此前担任…, 欧阳听澜,…: a compound surname rarely starts anything else
     verb_after = bool(_DEPARTURE_VERB_AFTER.match(text[end : end + 8]))
     if common_word(name) and not is_nr:
         return None  # 国企, 宣布: words of the dictionary that merely start with a surname character
@@ -548,11 +548,11 @@ def _trim_to_name_words(start: int, end: int, text: str, tokens: list[Token]) ->
             break
         new_end = tok.end
     if new_start == first and text[first] == "-" and first >= 1 and _HAN.match(text[first - 1]):
-        new_start = first - 1  # 让-皮埃尔·莫兰: a one-character first name before a hyphen
+        new_start = first - 1  # 让-克洛德·贝朗: a one-character first name before a hyphen
     if new_start == first or new_end == last + 1:
         return start, start  # nothing name-like on one side
     while new_end - last > 3 and text[new_end - 1] in _NAME_STOP:
-        new_end -= 1  # 莫兰因家庭原因: jieba glued 因 to the name
+        new_end -= 1  # 贝朗因家庭原因: jieba glued 因 to the name
     return new_start, new_end
 
 
@@ -847,7 +847,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
                 words += 1
                 break
             if _overlaps(tok.start, tok.end, taken) or (tok.end < m.start() and _suffix_ends_at(text, tok.end)):
-                break  # 君衡律师事务所|资本市场: an organization already ends here
+                break  # 君澜律师事务所|资本市场: an organization already ends here
             # Brand names of rare characters come out as single characters with odd tags (鼎|昇|地产).
             rare_char = len(tok.text) == 1 and tok.tag in ("ng", "zg", "g", "x") and _HAN.match(tok.text) and tok.text not in _NAME_STOP
             # …or as an unknown morpheme of two characters (晟曜/g 光电), or a rare one jieba
@@ -884,7 +884,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
 
 
 def _middle_word(tok: Token, previous: Optional[Token]) -> bool:
-    """A word jieba tags as time or direction inside a name (东屿|当代|画廊, 市立|南溪|博物馆):
+    """A word jieba tags as time or direction inside a name (西岙|当代|画廊, 市立|北汀|博物馆):
     accepted when a place, brand or distinguishing word stands right before it, so that
     a name goes on to the left; alone (以后|公司) it ends the walk."""
     if tok.tag not in ("t", "f") or len(tok.text) != 2 or previous is None or previous.end != tok.start:
@@ -906,7 +906,7 @@ def _generic_phrase(words: list[Token]) -> bool:
 
 def _brand_word(tok: Token, previous: Optional[Token]) -> bool:
     """A verb or adjective word right before an organization suffix that is part of
-    the name (远航汽车, 理想汽车): two characters or more, and standing where an
+    the name (远驰汽车, 理想汽车): two characters or more, and standing where an
     organization is expected, after a boundary or a word of ``org_lead_words_zh.txt``."""
     if len(tok.text) < 2 or tok.tag not in ("v", "vn", "vg", "a", "ad", "an", "ag", "i", "l", "z") or common_word(tok.text, 500):
         return False
@@ -929,7 +929,7 @@ def ends_with_org_kind(phrase: str) -> bool:
 # What may follow a kind-introduced name: a title, 的, an announcing verb, a date.
 _AFTER_KIND_NAME = re.compile(
     r"(?:的|今|昨|日前|近日|\d|\(|(?:也|亦|还|则|同时)?(?:公告|宣布|确认|证实|发布|表示|称)|方面|官方|董事会|上周|本周|周[一二三四五六日]|上月|本月|今年|去年)"
-)  # 晶圆厂云岫电子亦公告: an adverb may stand between the name and the announcing verb
+)  # 晶圆厂岚岫电子亦公告: an adverb may stand between the name and the announcing verb
 # Words that end the walk left from an organization suffix: pointers, and the
 # relations a company is named in (控股股东澄宇控股集团, 竞争对手木研生活).
 _ORG_WALK_STOP = frozenset("该 其 本 这家 多家 公司 股东 控股股东 大股东 母公司 子公司 旗下 对手 竞争对手 老东家 东家".split())
@@ -1039,7 +1039,7 @@ _LATIN_SURNAME = re.compile(r"[A-Z][a-z]+(?:[\-'][A-Za-z][a-z]+)?")
 
 
 def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], roles: list[tuple[int, int]]) -> list[OrgMatch]:
-    """An organization no lexicon knows, written right before a title: 极维智能CTO,
+    """An organization no lexicon knows, written right before a title: 极澜智能CTO,
     澄波物联副总裁. The phrase is the noun-like words before the title (at most four,
     no function word), without a department at its end (本地生活事业部总经理)."""
     found = []

@@ -114,7 +114,7 @@ def find_orgs(
             continue  # "the Company" of a press release stands for the one in focus
         spans.append((start, end, None))
         taken.append((start, end))
-    # Engineers at Lumetra, a partner with Harrow & Pell: a capitalized name after
+    # Engineers at Lumetra, a partner with Larch & Pell: a capitalized name after
     # "at"/"with" that the model typed as nothing is an employer.
     title_ends = {e for _, e in titles}
     for m in _EMPLOYER_AFTER.finditer(text):
@@ -269,7 +269,7 @@ def org_near_person(parsed: ParsedSentence, person: Mention, role: Optional[Ment
             between_role = text[parsed.local(role)[1] : os_]
             between_person = text[oe : parsed.local(person)[0]]
             if re.fullmatch(r"\s*(?:of|at)\s+(?:the\s+)?", between_role) and re.fullmatch(r"\s*,\s*", between_person):
-                return org  # The director of the Bureau of National Statistics, Amara Nwosu-Bello
+                return org  # The director of the Bureau of National Statistics, Ada Okafor-Bright
     return None
 
 

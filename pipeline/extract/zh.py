@@ -550,7 +550,7 @@ def _subject_persons(
         return [described]  # 由X接替已辞任的总经理Y: Y resigned; X is the subject of another verb
     if before:
         return before
-    # 离开的周明远 / 离职的百川智能联合创始人、商业化负责人孙立: the 的-phrase names the person.
+    # 离开的周明远 / 离职的千川智能联合创始人、商业化负责人孙立: the 的-phrase names the person.
     listed = _LISTED_AFTER.match(text, end)
     if listed is not None and text[end : end + 1] != "的":
         names = _persons_in(sent, listed.end(), c_end, memory, allow_weak=True)
@@ -631,7 +631,7 @@ def _opening_pronoun(sent: ZhSentence, clause_start: int, clause_end: int) -> Op
 
 
 def _topic_lead(sent: ZhSentence, pos: int) -> bool:
-    """据悉,欧阳知秋,…的首席科学家,已于本月出走: only a short lead clause (据悉, 另外)
+    """据悉,欧阳听澜,…的首席科学家,已于本月出走: only a short lead clause (据悉, 另外)
     stands before the name that opens the sentence's topic."""
     lead = sent.text[:pos]
     return 0 < len(lead) <= 8 and lead.rstrip().endswith(",") and "," not in lead.rstrip()[:-1] and not any(
