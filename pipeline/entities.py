@@ -277,9 +277,12 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
     roles = _find_roles(text, orgs, tokens)
     orgs, roles = _departments(text, orgs, roles)
     ents.orgs = [o for o in ents.orgs if any(m.start == o.start - offset and m.end == o.end - offset for m in orgs)]
-    for finder in (_kind_named_orgs, _quoted_before_roles, _orgs_before_roles):
+    for finder in (_kind_named_orgs, _quoted_before_roles):
         for extra in finder(text, tokens, orgs, roles):
             orgs.append(extra)
+    guessed = _orgs_before_roles(text, tokens, orgs, roles)
+    guessed, roles = _units_after_employer(text, orgs, guessed, roles)
+    orgs.extend(guessed)
     orgs, roles = _departments(text, orgs, roles)  # 财富|管理处|处长: found before its title
     ents.orgs = [o for o in ents.orgs if any(m.start == o.start - offset and m.end == o.end - offset for m in orgs)]
     for extra in orgs:
@@ -928,15 +931,18 @@ def ends_with_org_kind(phrase: str) -> bool:
 
 # What may follow a kind-introduced name: a title, 的, an announcing verb, a date.
 _AFTER_KIND_NAME = re.compile(
-    r"(?:的|今|昨|日前|近日|\d|\(|(?:也|亦|还|则|同时)?(?:公告|宣布|确认|证实|发布|表示|称)|方面|官方|董事会|上周|本周|周[一二三四五六日]|上月|本月|今年|去年)"
-)  # 晶圆厂岚岫电子亦公告: an adverb may stand between the name and the announcing verb
+    r"(?:的|今|昨|日前|近日|\d|\(|(?:也|亦|还|则|同时)?(?:公告|宣布|确认|证实|发布|表示|称)|方面|官方|董事会|上周|本周|周[一二三四五六日]|上月|本月|今年|去年"
+    r"|[于於](?:今|昨|上|本|下|近|日前|\d|[周週星禮礼]|[一二三四五六七八九十]{1,2}月))"
+)  # 晶圆厂岚岫电子亦公告: an adverb may stand between the name and the announcing verb;
+# 烘焙集团麦香坊于本周三宣布: 于 and a date may stand there too
 # Words that end the walk left from an organization suffix: pointers, and the
 # relations a company is named in (控股股东澄宇控股集团, 竞争对手木研生活).
 _ORG_WALK_STOP = frozenset("该 其 本 这家 多家 公司 股东 控股股东 大股东 母公司 子公司 旗下 对手 竞争对手 老东家 东家".split())
 _DATE_START = re.compile(r"(?:昨|今|前|明)[日天]|近日|日前|本周|上周|下周|本月|上月|今年|去年|近期|日内|当天|同日")
 _KIND_NAME_BAD_START = frozenset("与和及跟同对向在从被把将的了是为也都已")
 # Prepositions jieba sometimes tags as nouns (经|俱乐部董事会研究决定): never part of a name.
-_PREPOSITION_WORDS = frozenset("经 据 由 经由 依据 根据 按照".split())
+# 有关 / 关于 (about) open the topic of a statement (否认有关经理被解雇的传言).
+_PREPOSITION_WORDS = frozenset("经 据 由 经由 依据 根据 按照 有关 有關 关于 關於".split())
 MOVE_WORDS_BEFORE_KIND = re.compile(r"加入|加盟|转投|转往|跳槽至|跳槽到|投奔|入职|转任")
 
 
@@ -981,6 +987,8 @@ def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles
             continue  # 俱乐部29日宣布
         if _clause_words_inside(tokens, start, stop):
             continue  # 投行圈已迎来一轮…: an adverb or a particle inside says a clause, not a name
+        if any(start <= t.start and t.end <= stop and t.text in _PREPOSITION_WORDS for t in tokens):
+            continue  # 集团否认有关经理…: 有关 opens the topic of a statement, not a name
         found.append(OrgMatch(start, stop, name))
         taken.append((start, stop))
     return found
@@ -1090,6 +1098,35 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
         found.append(OrgMatch(start, end, name))
         taken.append((start, end))
     return found
+
+
+# What may stand between an employer and a unit of it: spaces, a gloss in brackets.
+_EMPLOYER_GLUE = re.compile(r"\s*(?:[(（][^()（）]{1,30}[)）])?\s*")
+
+
+def _units_after_employer(
+    text: str, orgs: list[OrgMatch], guessed: list[OrgMatch], roles: list[tuple[int, int]]
+) -> tuple[list[OrgMatch], list[tuple[int, int]]]:
+    """星川证券|医药行业|首席分析师, 岭北足球会|青训|总监: a phrase guessed as an
+    employer only because it stands before a title is a unit, a sector or a remit of
+    the organization named right before it. Such a phrase joins the role (the post is
+    "医药行业首席分析师" at 星川证券) and stops being an organization. A phrase that
+    opens with a Latin letter is a brand after a description (仪表企业Medora), so it
+    stays the employer."""
+    kept: list[OrgMatch] = []
+    for org in guessed:
+        role = next((r for r in roles if r[0] == org.end), None)
+        if not _HAN.match(text[org.start]):
+            kept.append(org)
+            continue
+        employer = any(
+            o.end <= org.start and _EMPLOYER_GLUE.fullmatch(text[o.end : org.start]) for o in orgs
+        )
+        if role is None or not employer:
+            kept.append(org)
+            continue
+        roles = [(org.start, r[1]) if r == role else r for r in roles]
+    return kept, roles
 
 
 def _suffix_ends_at(text: str, pos: int) -> bool:

@@ -633,3 +633,34 @@ def test_dotted_foreign_name_before_a_latin_gloss():
 def test_you_and_zi_after_a_compound_surname_name_start_the_predicate():
     events = run_text("食品饮料首席分析师乐正岚由青州证券转投启曜证券。")
     assert [(e.person, e.org) for e in events] == [("乐正岚", "青州证券")]
+
+
+def test_sector_between_employer_and_title_is_part_of_the_post():
+    # 医药行业 stands before the title but the employer is the broker named before it.
+    events = run_text("云帆证券医药行业首席分析师罗一鸣已于本月离职。")
+    assert [(e.person, e.org, e.role) for e in events] == [("罗一鸣", "云帆证券", "医药行业首席分析师")]
+
+
+def test_latin_brand_after_a_description_stays_the_employer():
+    events = run_text("德国精密仪器企业Quorvex中国区总裁Jonas Vark已于9月底卸任。")
+    assert [(e.person, e.org) for e in events] == [("Jonas Vark", "Quorvex")]
+
+
+def test_kind_named_company_before_a_date_and_announcing_verb():
+    events = run_text("烘焙连锁集团麦香坊于本周三宣布，市场总监林志豪将于年底离职。", published="2026-06-30")
+    assert [(e.person, e.org) for e in events] == [("林志豪", "麦香坊")]
+
+
+def test_topic_of_a_denial_is_not_an_employer():
+    text = "谈到恒达物流，公司否认坊间传言有关首席运营官上官美玲被解雇的说法。"
+    events = run_text(text, published="2026-06-30")
+    assert [(e.person, e.org, e.status) for e in events] == [("上官美玲", "恒达物流", "denied")]
+
+
+def test_dotted_name_with_wen_and_men_stays_whole():
+    # jieba reads 文 and 皮门 as ordinary words; models/transliteration_zh.txt keeps them
+    # inside a dotted foreign name.
+    events = run_text("支付平台云付通首席财务官阿南德·文卡特斯瓦兰已于上月离职。")
+    assert [(e.person, e.org) for e in events] == [("阿南德·文卡特斯瓦兰", "云付通")]
+    events = run_text("北港队助理教练若泽·皮门托斯已离开球队。")
+    assert [(e.person, e.org) for e in events] == [("若泽·皮门托斯", "北港队")]
