@@ -19,9 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-import ahocorasick
-
-from .lexicons import read_rows, read_words
+from .lexicons import keyword_automaton, read_rows, read_words
 from .records import Mention
 from .segment import Token
 
@@ -88,10 +86,7 @@ class OrgLexicon:
             self.kind[canonical] = row[2] if len(row) > 2 else "other"
             for alias in aliases:
                 self.alias_to_canonical[alias.lower()] = canonical
-        self._automaton = ahocorasick.Automaton()
-        for alias in self.alias_to_canonical:
-            self._automaton.add_word(alias, alias)
-        self._automaton.make_automaton()
+        self._automaton = keyword_automaton((alias, alias) for alias in self.alias_to_canonical)
 
     def canonical(self, name: str) -> str | None:
         return self.alias_to_canonical.get(name.strip().lower())
@@ -135,10 +130,7 @@ class TitleLexicon:
 
     def __init__(self, rows: tuple[tuple[str, ...], ...]):
         self.rank = {row[0]: int(row[1]) if len(row) > 1 and row[1].isdigit() else 2 for row in rows}
-        self._automaton = ahocorasick.Automaton()
-        for title in self.rank:
-            self._automaton.add_word(title.lower(), title)
-        self._automaton.make_automaton()
+        self._automaton = keyword_automaton((title.lower(), title) for title in self.rank)
 
     def find(self, text: str) -> list[tuple[int, int]]:
         lowered = text.lower() if len(text.lower()) == len(text) else text

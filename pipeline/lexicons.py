@@ -13,6 +13,9 @@ from __future__ import annotations
 import functools
 import os
 from pathlib import Path
+from typing import Iterable
+
+import ahocorasick
 
 _DEFAULT_MODELS = Path(__file__).resolve().parent.parent / "models"
 
@@ -62,3 +65,16 @@ def read_words(name: str) -> frozenset[str]:
         if row and row[0]:
             words.update(row[0].split())
     return frozenset(words)
+
+
+def keyword_automaton(entries: Iterable[tuple[str, object]]) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton over (key, value) pairs.
+
+    Every lexicon of the pipeline is matched this way, in one pass over a text
+    however many entries it has; ``iter`` yields (end index, value).
+    """
+    automaton = ahocorasick.Automaton()
+    for key, value in entries:
+        automaton.add_word(key, value)
+    automaton.make_automaton()
+    return automaton

@@ -18,7 +18,7 @@ import ahocorasick
 
 from . import dates
 from .ingest import with_language
-from .lexicons import read_rows
+from .lexicons import keyword_automaton, read_rows
 from .normalize import normalize
 from .records import Anchor, Article, Document, DocumentError, Event, Extraction
 from .resolve import resolve_document
@@ -43,13 +43,10 @@ def _zh_prefilter() -> ahocorasick.Automaton:
     import opencc
 
     to_traditional = [opencc.OpenCC(cfg) for cfg in ("s2t", "s2tw", "s2hk")]
-    automaton = ahocorasick.Automaton()
+    forms: set[str] = set()
     for row in read_rows("triggers_zh.tsv"):
-        word = row[0]
-        for form in {word, *(cc.convert(word) for cc in to_traditional)}:
-            automaton.add_word(form, form)
-    automaton.make_automaton()
-    return automaton
+        forms.update((row[0], *(cc.convert(row[0]) for cc in to_traditional)))
+    return keyword_automaton((form, form) for form in sorted(forms))
 
 
 def could_state_departure(text: str, lang: Optional[str]) -> bool:

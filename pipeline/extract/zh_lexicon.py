@@ -11,9 +11,7 @@ import functools
 from dataclasses import dataclass
 from typing import Optional
 
-import ahocorasick
-
-from ..lexicons import read_rows
+from ..lexicons import keyword_automaton, read_rows
 
 
 @dataclass(frozen=True)
@@ -28,10 +26,7 @@ class TriggerLexicon:
 
     def __init__(self, rows: tuple[tuple[str, ...], ...]):
         self.triggers = {row[0]: Trigger(row[0], row[1], float(row[2])) for row in rows}
-        self._automaton = ahocorasick.Automaton()
-        for word in self.triggers:
-            self._automaton.add_word(word, word)
-        self._automaton.make_automaton()
+        self._automaton = keyword_automaton((word, word) for word in self.triggers)
 
     def has_hit(self, text: str) -> bool:
         """Is any trigger word in ``text`` (one automaton pass, no segmentation)?"""
@@ -65,10 +60,7 @@ class CueLexicon:
 
     def __init__(self, rows: tuple[tuple[str, ...], ...]):
         self.cues = {row[0]: row[1] for row in rows}
-        self._automaton = ahocorasick.Automaton()
-        for cue, meaning in self.cues.items():
-            self._automaton.add_word(cue, meaning)
-        self._automaton.make_automaton()
+        self._automaton = keyword_automaton(self.cues.items())
 
     def status(self, text: str) -> Optional[str]:
         found = {meaning for _, meaning in self._automaton.iter(text)}
