@@ -39,7 +39,7 @@ _TIME_WORD_AFTER_NAME = re.compile(r"今年|去年|明年|前年|今日|昨日|�
 # An adverb or copula that news glues to a name before the predicate (X确已离职, X系因病
 #请辞, X亦已离职): rare as the last character of a given name when so followed.
 _GLUED_PREDICATE = re.compile(r"[确系亦仍均][已因于将在为是由被遭]")
-_DEPARTURE_VERB_AFTER = re.compile(r"[确系亦均]?(?:辞|离|卸|请辞|宣布|申请|提出|因|已经|已|正式|被|遭|退休|向|将(?:于|在)?[^,。]{0,8}?(?:辞|离|卸|退))")
+_DEPARTURE_VERB_AFTER = re.compile(r"[确系亦均]?(?:辞|离|卸|请辞|不再(?:担任|兼任|出任|续)|宣布|申请|提出|因|已经|已|正式|被|遭|退休|向|将(?:于|在)?[^,。]{0,8}?(?:辞|离|卸|退))")
 _NAME_LIKE_TAGS = ("nr", "ns", "nz", "nt", "x", "j", "eng")
 _HONORIFICS = frozenset(["男", "女", "某", "小姐", "先生", "女士", "总", "老师", "姓", "氏", "某某", "家", "师傅", "同学", "阿姨", "大爷"])
 LATIN_NAME = re.compile(
@@ -702,7 +702,9 @@ def _departments(text: str, orgs: list[OrgMatch], roles: list[tuple[int, int]]) 
         return orgs, roles  # most sentences: nothing to do
     kept: list[OrgMatch] = []
     for org in orgs:
-        role = _unit_role_after(text, org.end, roles) or _role_after_unit_name(text, org, roles)
+        # 杏安大学附设医院|急诊部|主任: a short 部 right after the employer is a department too
+        after_employer = org.end - org.start <= 4 and any(o.end == org.start for o in orgs if o is not org)
+        role = _unit_role_after(text, org.end, roles) or _role_after_unit_name(text, org, roles, after_employer)
         employer_before = any(o.end <= org.start for o in orgs if o is not org) or text[max(0, org.start - 1) : org.start] == "其"
         if role is None or not employer_before or org_lexicon().canonical(text[org.start : org.end]):
             kept.append(org)
@@ -711,14 +713,15 @@ def _departments(text: str, orgs: list[OrgMatch], roles: list[tuple[int, int]]) 
     return kept, roles
 
 
-def _role_after_unit_name(text: str, org: OrgMatch, roles: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
+def _role_after_unit_name(text: str, org: OrgMatch, roles: list[tuple[int, int]], bare_bu: bool = False) -> Optional[tuple[int, int]]:
     """财富管理处|处长: a name that itself ends with a unit word (not a bare 部, which
-    ends ministries: 财政部部长), right before a title."""
+    ends ministries: 财政部部长, unless ``bare_bu`` says the employer is written right
+    before it), right before a title."""
     role = next((r for r in roles if r[0] == org.end), None)
     if role is None:
         return None
     name = text[org.start : org.end]
-    if not any(name.endswith(unit) and len(name) > len(unit) + 1 for unit in unit_words() if unit != "部"):
+    if not any(name.endswith(unit) and len(name) > len(unit) + 1 for unit in unit_words() if unit != "部" or bare_bu):
         return None
     return role
 
@@ -893,8 +896,9 @@ def _generic_phrase(words: list[Token]) -> bool:
     if not any(t.text in generic_org_words() for t in words):
         return False
     if words[-1].text in generic_org_words() and len(words) <= 2:
-        if len(words) == 2 and words[0].tag in ("nr", "nrt", "nz", "j") and not common_word(words[0].text):
-            return False  # 霁川|国际|集团: a word jieba reads as a name before the generic one
+        guessed_place = words[0].tag == "ns" and len(words[0].text) == 2 and words[0].text[-1] not in "市省县区州镇村"
+        if len(words) == 2 and (words[0].tag in ("nr", "nrt", "nz", "j") or guessed_place) and not common_word(words[0].text):
+            return False  # 霁川|国际|集团, 瑞港|国际: a word jieba reads as a name (or guesses is a place) before the generic one
         return True  # 大模型创业公司, 保全公司: a kind of company
     return all(t.text in generic_org_words() or t.tag == "ns" for t in words)
 
@@ -902,8 +906,12 @@ def _generic_phrase(words: list[Token]) -> bool:
 def _brand_word(tok: Token, previous: Optional[Token]) -> bool:
     """A verb or adjective word right before an organization suffix that is part of
     the name (远驰汽车, 理想汽车): two characters or more, and standing where an
-    organization is expected, after a boundary or a word of ``org_lead_words_zh.txt``."""
-    if len(tok.text) < 2 or tok.tag not in ("v", "vn", "vg", "a", "ad", "an", "ag", "i", "l", "z") or common_word(tok.text, 500):
+    organization is expected, after a boundary or a word of ``org_lead_words_zh.txt``.
+
+    A word jieba's dictionary does not hold at all is read the same way whatever tag
+    its guess gave (快递平台|迅途/d|科技): an invented brand, not an adverb."""
+    unknown = len(tok.text) >= 2 and all(_HAN.match(ch) for ch in tok.text) and not common_word(tok.text, 1)
+    if len(tok.text) < 2 or (tok.tag not in ("v", "vn", "vg", "a", "ad", "an", "ag", "i", "l", "z") and not unknown) or common_word(tok.text, 500):
         return False
     if previous is None or previous.tag in ("x", "p", "uj", "c", "ul", "d", "r", "f", "ns") or not previous.text.strip():
         return True  # after a boundary, or after a place (城市|规划|局, 南屿|嘉禾|人寿)
@@ -933,8 +941,9 @@ _ORG_WALK_STOP = frozenset("该 其 本 这家 多家 公司 股东 控股股东
 _DATE_START = re.compile(r"(?:昨|今|前|明)[日天]|近日|日前|本周|上周|下周|本月|上月|今年|去年|近期|日内|当天|同日")
 _KIND_NAME_BAD_START = frozenset("与和及跟同对向在从被把将的了是为也都已")
 # Prepositions jieba sometimes tags as nouns (经|俱乐部董事会研究决定): never part of a name.
-# 有关 / 关于 (about) open the topic of a statement (否认有关经理被解雇的传言).
-_PREPOSITION_WORDS = frozenset("经 据 由 经由 依据 根据 按照 有关 有關 关于 關於".split())
+# 有关 / 关于 (about) open the topic of a statement (否认有关经理被解雇的传言), and so do
+# the words that say where a rumor comes from (针对网传总经理X将离开的消息).
+_PREPOSITION_WORDS = frozenset("经 据 由 经由 依据 根据 按照 有关 有關 关于 關於 网传 網傳 网曝 網曝 盛传 盛傳 传闻 傳聞 爆料".split())
 MOVE_WORDS_BEFORE_KIND = re.compile(r"加入|加盟|转投|转往|跳槽至|跳槽到|投奔|入职|转任")
 
 

@@ -32,7 +32,7 @@ import re
 from typing import Optional
 
 from .. import dates as dates_mod
-from ..entities import ends_with_org_kind, find_entities, generic_org_words, org_lexicon, org_suffix_words
+from ..entities import MOVE_WORDS_BEFORE_KIND, ends_with_org_kind, find_entities, generic_org_words, org_lexicon, org_suffix_words
 from ..records import Candidate, DateMention, DateValue, Document, Extraction, Mention, Sentence
 from ..segment import tokenize
 from . import tables
@@ -237,6 +237,8 @@ def _suffix_phrase_after(sent: ZhSentence, local_pos: int, c_end: int) -> Option
     phrase = phrase.strip("了 ")
     if not 3 <= len(phrase) <= 12 or re.search(r"[的了在是和与及、《》()]", phrase) or phrase[0] in "该其本这那此各某一":
         return None
+    if phrase[0] in "后前时之" or MOVE_WORDS_BEFORE_KIND.search(phrase):
+        return None  # 离开后将加入一家播客公司: a time clause, and the next employer, not the one left
     if not _ends_with_strong_suffix(phrase):
         return None
     if any(g in phrase for g in generic_org_words() if len(g) >= 2 and phrase.startswith(g)):

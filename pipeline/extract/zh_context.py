@@ -208,7 +208,7 @@ _SPEAKER = re.compile(
     r"(?P<org>[\u4e00-\u9fffA-Za-z0-9&]{2,14}?)"
     r"(?:\(\s*[0-9A-Z.\-]{3,12}\s*\))?(?:董事会|官方|方面)?"
     r"(?:今日|昨日|昨天|今天|昨晚|今晚|今早|今晨|日前|近日|本周[一二三四五六日]?|上周[一二三四五六日]|周[一二三四五六日]|[今昨]\(\d+\)日|\d{1,2}月\d{1,2}日)?(?:晚间|晚|下午|上午)?"
-    r"(?:还|也|亦|则|同时|同日|随即|随后|再次|正式)?"  # 澄川汽车还确认: an adverb, not part of the name
+    r"(?:还|也|亦|则|已|已经|同时|同日|随即|随后|再次|正式)?"  # 澄川汽车还确认: an adverb, not part of the name
     r"(?:对此|就此)?"  # 澄川汽车对此表示: what it answers, not part of the name
     r"(?:发布|发出)?(?:董事会)?(?:公告|宣布|确认|证实|披露|声明|发布声明|发表声明|官宣|通报|辟谣|回应|否认|表示|称)"
 )
@@ -226,6 +226,8 @@ def speaker_org(sent: ZhSentence) -> Optional[Mention]:
     phrase = sent.text[start:end]
     if re.search(r"人士|消息|传闻|网传|业界|市场|媒体|记者|网友", phrase):
         return None  # 市场传闻称, 另有消息人士称: a source speaks, not the employer
+    if re.search(r"(?:先生|女士|小姐|博士|教授)$", phrase):
+        return None  # 麦先生已确认: a person named by the short form a filing defined
     if _WHEN_WORD.fullmatch(phrase):
         return None  # 俱乐部周五发布公告: the prefix took the organization; 周五 is when
     if re.search(r"\d|月|日|该公司", sent.text[: end]):
