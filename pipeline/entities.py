@@ -273,7 +273,7 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
         for extra in finder(text, tokens, orgs, roles):
             orgs.append(extra)
     guessed = _orgs_before_roles(text, tokens, orgs, roles)
-    guessed, roles = _units_after_employer(text, orgs, guessed, roles)
+    guessed, roles = _units_after_employer(text, tokens, orgs, guessed, roles)
     orgs.extend(guessed)
     orgs, roles = _departments(text, orgs, roles)  # 财富|管理处|处长: found before its title
     ents.orgs = [o for o in ents.orgs if any(m.start == o.start - offset and m.end == o.end - offset for m in orgs)]
@@ -1106,14 +1106,19 @@ _EMPLOYER_GLUE = re.compile(r"\s*(?:[(（][^()（）]{1,30}[)）])?\s*")
 
 
 def _units_after_employer(
-    text: str, orgs: list[OrgMatch], guessed: list[OrgMatch], roles: list[tuple[int, int]]
+    text: str, tokens: list[Token], orgs: list[OrgMatch], guessed: list[OrgMatch], roles: list[tuple[int, int]]
 ) -> tuple[list[OrgMatch], list[tuple[int, int]]]:
     """星川证券|医药行业|首席分析师, 岭北足球会|青训|总监: a phrase guessed as an
     employer only because it stands before a title is a unit, a sector or a remit of
     the organization named right before it. Such a phrase joins the role (the post is
     "医药行业首席分析师" at 星川证券) and stops being an organization. A phrase that
     opens with a Latin letter is a brand after a description (仪表企业Medora), so it
-    stays the employer."""
+    stays the employer.
+
+    The employer may also be named earlier in the sentence (手机厂商朗星科技昨日确认,
+    手机产品线总裁X…): then a phrase of ordinary words, or one ending in a unit word
+    (到店事业群, 护理部), is a unit too. A unit word of two characters or more
+    (事业群, 产品线) says so even with no employer in the sentence."""
     kept: list[OrgMatch] = []
     for org in guessed:
         role = next((r for r in roles if r[0] == org.end), None)
@@ -1123,11 +1128,53 @@ def _units_after_employer(
         employer = any(
             o.end <= org.start and _EMPLOYER_GLUE.fullmatch(text[o.end : org.start]) for o in orgs
         )
+        if not employer and role is not None:
+            unit_start = _unit_start(text, tokens, org, any(o.end <= org.start for o in orgs))
+            if any(text.startswith(u, role[0]) for u in unit_words() if len(u) >= 2 and u not in _REGION_UNITS):
+                # 酒旅|事业部技术总监: the name of the unit, not of the employer (but 千禾连锁药房|区域经理
+                # is an employer and a regional post)
+                unit_start = org.start
+            if unit_start is not None and unit_start > org.start:
+                # 速达快运|华南大区|总经理: the employer, then its unit
+                kept.append(OrgMatch(org.start, unit_start, text[org.start : unit_start]))
+                roles = [(unit_start, r[1]) if r == role else r for r in roles]
+                continue
+            employer = unit_start is not None
         if role is None or not employer:
             kept.append(org)
             continue
         roles = [(org.start, r[1]) if r == role else r for r in roles]
     return kept, roles
+
+
+# Unit words that also open regional titles (区域经理, 大区总监).
+_REGION_UNITS = frozenset(["区域", "大区", "战区"])
+
+
+def _unit_start(text: str, tokens: list[Token], org: OrgMatch, employer_earlier: bool) -> Optional[int]:
+    """Where a unit of an employer starts inside the guessed name ``org``, if it holds
+    one: at ``org.start`` when the whole phrase is a unit (手机产品线), later when an
+    employer's name comes first (速达快运|华南大区). None when ``org`` is an employer."""
+    name = text[org.start : org.end]
+    inside = [t for t in tokens if org.start <= t.start and t.end <= org.end]
+    ordinary = bool(inside) and all(common_word(t.text, 50) for t in inside)
+    if name in unit_words():
+        return org.start  # 事业群总裁: a unit word alone
+    unit = next((u for u in unit_words() if name.endswith(u) and len(name) > len(u)), None)
+    if unit is None:
+        return org.start if employer_earlier and ordinary else None
+    if len(unit) < 2 and not employer_earlier and not common_word(name[: -len(unit)], 50):
+        return None  # 财政部, 公安局: a bare 部 or 区 ends names of employers too (but 护理|部 is a unit)
+    if employer_earlier or ordinary:
+        return org.start
+    start = org.end - len(unit)
+    words = [t for t in inside if t.end <= start]
+    while words and words[-1].tag in ("ns", "f", "s") and words[-1].end == start:
+        start = words.pop().start  # 华南|大区: the region belongs to the unit
+    rest = words
+    if not rest or all(common_word(t.text, 50) for t in rest):
+        return org.start
+    return start
 
 
 def _suffix_ends_at(text: str, pos: int) -> bool:
