@@ -254,14 +254,20 @@ def _latin_persons(text: str, orgs: list[OrgMatch]) -> list[tuple[int, int, bool
     return out
 
 
-def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[str]) -> SentenceEntities:
+def find_entities(
+    text: str, offset: int, tokens: list[Token], known_names: set[str], known_orgs: frozenset[str] = frozenset()
+) -> SentenceEntities:
     """Mentions in one sentence ``text`` that starts at ``offset`` in the analysis text.
 
     ``known_names`` are names the document already established (full names and
     their short forms), so that a later ``Sharma`` or ``张总`` is recognised.
+    ``known_orgs`` are organizations it already named in a way only a first mention
+    shows (本地生活平台“饭来了”), so that a later bare 饭来了 is one too.
     """
     ents = SentenceEntities()
     orgs = org_lexicon().find(text)
+    if known_orgs:
+        orgs = _add_known_orgs(text, orgs, known_orgs)
     orgs = _add_suffix_orgs(text, tokens, orgs, title_lexicon().find(text))
     for o in orgs:
         ents.orgs.append(Mention("org", offset + o.start, offset + o.end, text[o.start : o.end], o.canonical))
@@ -382,6 +388,21 @@ def find_entities(text: str, offset: int, tokens: list[Token], known_names: set[
     for m in _ORG_PRONOUN.finditer(text):
         ents.org_pronouns.append(Mention("org_pronoun", offset + m.start(), offset + m.end(), m.group()))
     return ents
+
+
+def _add_known_orgs(text: str, orgs: list[OrgMatch], known: frozenset[str]) -> list[OrgMatch]:
+    """``orgs`` plus each place ``text`` writes one of the document's organizations,
+    where no lexicon organization is written already; longer names first."""
+    found = list(orgs)
+    for name in sorted(known, key=len, reverse=True):
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            if not any(o.start < end and pos < o.end for o in found):
+                found.append(OrgMatch(pos, end, name))
+            pos = text.find(name, end)
+    found.sort(key=lambda o: o.start)
+    return found
 
 
 @functools.lru_cache(maxsize=None)
@@ -544,6 +565,10 @@ def _trim_to_name_words(start: int, end: int, text: str, tokens: list[Token]) ->
         new_end = tok.end
     if new_start == first and text[first] == "-" and first >= 1 and _HAN.match(text[first - 1]):
         new_start = first - 1  # 让-克洛德·贝朗: a one-character first name before a hyphen
+    if text[first] != "-":
+        letters = transliteration_characters()
+        while new_start > max(start, first - 4) and text[new_start - 1] in letters:
+            new_start -= 1  # 营运官马|可·费拉里: jieba glued the title's last character to the name
     if new_start == first or new_end == last + 1:
         return start, start  # nothing name-like on one side
     while new_end - last > 3 and text[new_end - 1] in _NAME_STOP:
@@ -777,7 +802,11 @@ def _org_suffix() -> re.Pattern:
 # or two words: 南川市交通运输局, not 布局 or 这一局.
 # An ordinal inside an institution's name (第二人民医院, 第十一中学); jieba tags it a numeral.
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}")
+# A demonstrative before a phrase of ordinary words ending in a suffix makes it a pointer.
+_POINTER_BEFORE = re.compile(r"(?:这家|那家|这间|那间|该|此|本)\s*$")
 _WEAK_SUFFIXES = frozenset({"局", "厅", "委", "部", "署", "队", "办公室", "政府", "企业", "股份", "计算"})
+# Words jieba cuts that end in the weak suffix 队 and say only what kind of team it is.
+_GLUED_TEAM_WORDS = frozenset({"球队", "车队", "舰队", "战队", "梯队"})
 
 
 def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], titles: list[tuple[int, int]] = ()) -> list[OrgMatch]:
@@ -825,6 +854,8 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             start = inside.start  # the suffix ends a jieba word: 财政局, 教育厅
             phrase_end = end  # 国家|游泳队: that word is part of the name, not only 国家
             words = 1
+        elif inside is not None and m.group() in _WEAK_SUFFIXES and inside.text in _GLUED_TEAM_WORDS:
+            start = generic_start = inside.start  # 江东|省网|球队: a team word; the name is before it
         elif inside is not None and m.group() not in _WEAK_SUFFIXES and not common_word(inside.text, 5):
             start = inside.start  # 澜|芯智算: jieba glued the name to the suffix
             words = 1
@@ -873,6 +904,8 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
         glued_move = MOVE_WORDS_BEFORE_KIND.search(text, max(0, start - 3), start + 3)
         if glued_move is not None and glued_move.start() < start < glued_move.end() and end - glued_move.end() >= 3:
             start = glued_move.end()  # 转|投明岳律师事务所: the move word, not the name
+        if _POINTER_BEFORE.search(text, 0, start) and all(common_word(t.text, 50) for t in tokens if start <= t.start and t.end <= m.start()):
+            continue  # 这家股份制银行, 这家体育用品公司: a pointer to the organization in focus, no name
         found.append(OrgMatch(start, end, text[start:end]))
         taken.append((start, end))
     # 南川市交通 inside 南川市交通运输局, 星河科技 inside 星河科技公司: keep the longer name.
@@ -932,9 +965,11 @@ def ends_with_org_kind(phrase: str) -> bool:
 # What may follow a kind-introduced name: a title, 的, an announcing verb, a date.
 _AFTER_KIND_NAME = re.compile(
     r"(?:的|今|昨|日前|近日|\d|\(|(?:也|亦|还|则|同时)?(?:公告|宣布|确认|证实|发布|表示|称)|方面|官方|董事会|上周|本周|周[一二三四五六日]|上月|本月|今年|去年"
+    r"|近(?:[半一两三几]?个?(?:年|月|周)|期|来)|被(?:曝|传|指|爆)"
     r"|[于於](?:今|昨|上|本|下|近|日前|\d|[周週星禮礼]|[一二三四五六七八九十]{1,2}月))"
 )  # 晶圆厂岚岫电子亦公告: an adverb may stand between the name and the announcing verb;
-# 烘焙集团麦香坊于本周三宣布: 于 and a date may stand there too
+# 烘焙集团麦香坊于本周三宣布: 于 and a date may stand there too; 短视频平台快映近半年来…,
+# 影视公司北辰映画被曝…: a time phrase or a reporting passive follows the name
 # Words that end the walk left from an organization suffix: pointers, and the
 # relations a company is named in (控股股东澄宇控股集团, 竞争对手木研生活).
 _ORG_WALK_STOP = frozenset("该 其 本 这家 多家 公司 股东 控股股东 大股东 母公司 子公司 旗下 对手 竞争对手 老东家 东家".split())
@@ -976,8 +1011,8 @@ def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles
         name = text[start:stop]
         if _DATE_START.match(name):
             continue  # 银行昨日晚间公告: a date, not a name
-        if name[0] in _KIND_NAME_BAD_START:
-            continue  # 球队与队内巴西外援: a preposition starts a phrase, not a name
+        if name[0] in _KIND_NAME_BAD_START or name.startswith(("官方", "方面", "旗下", "内部")):
+            continue  # 球队与队内巴西外援, 球队官方微博发布: a preposition or a channel starts the phrase, not a name
         if common_word(name[:2], 2000) or re.search(r"[一二两三几另每]位|[一二两三几]名|二人|两人", name):
             continue  # 俱乐部感谢二人的付出: a verb or a count, not a name
         if any(word in name for word in trigger_words()):

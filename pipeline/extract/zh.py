@@ -62,6 +62,13 @@ _ZERO_SUBJECT = re.compile(
     r"^\s*(?:[两二三四]人|二者)?(?:均|都)?(?:疑似|据称|或)?(?:届龄|已经|已|并|随后|从|于|也|还|便|就|正式|宣布|将|才|再|又|因[^,。]{0,12}?原因|申请|提出|辞去|并于|现已|目前已|拟|即将|计划|届时|自)"
 )
 
+# A time phrase opening a clause before its verb or adverb (今年4月正式离开该公司,
+# 上月底已离职): no subject either.
+_DATE_LEAD = re.compile(
+    r"^\s*(?:(?:今年|去年|前年|明年|本月|上月|下月|\d{2,4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?"
+    r"(?:初|中|底|末|上旬|中旬|下旬)?)(?=[\u4e00-\u9fff]|\s*$)"
+)
+
 
 # --- the extractor ---------------------------------------------------------------------
 
@@ -81,7 +88,7 @@ def extract_zh(doc: Document) -> Extraction:
             previous = None  # 他 in the next read sentence has no antecedent here
             continue
         tokens = tokenize(sentence.text)
-        ents = find_entities(sentence.text, sentence.start, tokens, memory.known_names())
+        ents = find_entities(sentence.text, sentence.start, tokens, memory.known_names(), memory.known_orgs())
         sent = ZhSentence(sentence, ents, tokens)
         learn(sent, memory)
         found = table_state.read(sent, memory, doc)
@@ -579,7 +586,8 @@ def _subject_persons(
     # A clause without a subject continues the previous one: 黄磊曝出,已经从北京电影学院辞职了.
     # It may continue a subject several clauses back, as announcements write:
     # 胡晓明因工作调动原因,于5月24日向董事会提交辞职报告,辞去公司董事职务.
-    if (c_start > 0 and _ZERO_SUBJECT.match(text[c_start:start])) or (c_start > 0 and start == c_start):
+    undated = _DATE_LEAD.sub("", text[c_start:start], count=1)
+    if c_start > 0 and (_ZERO_SUBJECT.match(undated) or not undated.strip()):
         pos = c_start
         for _ in range(3):
             p_start, _ = clause_span(sent, pos - 1)

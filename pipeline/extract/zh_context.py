@@ -46,6 +46,10 @@ class Memory:
     def known_names(self) -> set[str]:
         return set(self.canonical)
 
+    def known_orgs(self) -> frozenset[str]:
+        """Organizations named so far that no lexicon knows, as the text writes them."""
+        return frozenset(o.text for o in self.org_first.values() if 2 <= len(o.text) <= 12 and o.text == (o.canonical or o.text))
+
     def resolve(self, surface: str) -> str:
         return self.canonical.get(surface, surface)
 
