@@ -904,7 +904,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
         glued_move = MOVE_WORDS_BEFORE_KIND.search(text, max(0, start - 3), start + 3)
         if glued_move is not None and glued_move.start() < start < glued_move.end() and end - glued_move.end() >= 3:
             start = glued_move.end()  # 转|投明岳律师事务所: the move word, not the name
-        if _POINTER_BEFORE.search(text, 0, start) and all(common_word(t.text, 50) for t in tokens if start <= t.start and t.end <= m.start()):
+        if _POINTER_BEFORE.search(text, 0, start) and all(common_word(t.text, 1) for t in tokens if start <= t.start and t.end <= m.start()):
             continue  # 这家股份制银行, 这家体育用品公司: a pointer to the organization in focus, no name
         found.append(OrgMatch(start, end, text[start:end]))
         taken.append((start, end))
@@ -978,7 +978,7 @@ _KIND_NAME_BAD_START = frozenset("与和及跟同对向在从被把将的了是�
 # Prepositions jieba sometimes tags as nouns (经|俱乐部董事会研究决定): never part of a name.
 # 有关 / 关于 (about) open the topic of a statement (否认有关经理被解雇的传言), and so do
 # the words that say where a rumor comes from (针对网传总经理X将离开的消息).
-_PREPOSITION_WORDS = frozenset("经 据 由 经由 依据 根据 按照 有关 有關 关于 關於 网传 網傳 网曝 網曝 盛传 盛傳 传闻 傳聞 爆料".split())
+_PREPOSITION_WORDS = frozenset("经 据 由 经由 依据 根据 按照 有关 有關 关于 關於 网传 網傳 网曝 網曝 盛传 盛傳 传闻 傳聞 传言 傳言 爆料".split())
 MOVE_WORDS_BEFORE_KIND = re.compile(r"加入|加盟|转投|转往|跳槽至|跳槽到|投奔|入职|转任")
 
 
@@ -1072,7 +1072,7 @@ def _quoted_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], r
 
 # Words that end the phrase before a title on the left: punctuation, conjunctions,
 # function words, and the prefixes that mark a former post (原, 前).
-_ORG_PHRASE_STOP = frozenset("的 、 和 与 及 或 并 也 都 原 前 该 其 本 由 从 在 于 被 将 已 为 是 称 等".split())
+_ORG_PHRASE_STOP = frozenset("的 、 和 与 及 暨 兼 或 并 也 都 原 前 该 其 本 由 从 在 于 被 将 已 为 是 称 等".split())
 _ORG_PHRASE_TAGS = ("n", "nz", "ns", "nt", "nrt", "j", "eng", "vn", "b")
 _DEPARTMENT_WORDS = frozenset("事业部 部门 部 团队 中心 业务 办公室 研究院 实验室 工作室".split())
 

@@ -88,7 +88,10 @@ def extract_zh(doc: Document) -> Extraction:
             previous = None  # 他 in the next read sentence has no antecedent here
             continue
         tokens = tokenize(sentence.text)
-        ents = find_entities(sentence.text, sentence.start, tokens, memory.known_names(), memory.known_orgs())
+        known_orgs = memory.known_orgs()
+        ents = find_entities(sentence.text, sentence.start, tokens, memory.known_names(), known_orgs)
+        # 银帆主力女单选手…: a weak name inside an organization the document named is part of that name
+        ents.persons = [p for p in ents.persons if p.kind != "person_weak" or not any(p.text in org for org in known_orgs)]
         sent = ZhSentence(sentence, ents, tokens)
         learn(sent, memory)
         found = table_state.read(sent, memory, doc)
@@ -162,6 +165,22 @@ def _could_yield(text: str, start: int, trigger: Trigger) -> bool:
     if trigger.word in _CONTRACT_WORDS:
         return "与" in text[:start]  # a contract ends with someone: X与俱乐部解约 (see _subject_persons)
     return True
+
+
+def _without_stray_weak(sent: ZhSentence, persons: list[Mention]) -> list[Mention]:
+    """陈耀庭将因经营权之争遭撤换: a weak name (权之争, jieba's guess) that no 、/和/与
+    joins to a sure name before the same verb is a word of the clause, not a second subject."""
+    if len(persons) < 2 or not any(p.kind == "person" for p in persons):
+        return persons
+    kept = []
+    for index, person in enumerate(persons):
+        if person.kind == "person_weak" and index > 0:
+            _, previous_end = local_span(persons[index - 1], sent)
+            start, _ = local_span(person, sent)
+            if not re.fullmatch(r"\s*(?:、|和|与|及|以及|,)\s*", sent.text[previous_end:start]):
+                continue
+        kept.append(person)
+    return kept
 
 
 def _persons_in(
@@ -558,7 +577,7 @@ def _subject_persons(
     if described is not None and before and _verb_between(text, local_span(before[-1], sent)[1], start):
         return [described]  # 由X接替已辞任的总经理Y: Y resigned; X is the subject of another verb
     if before:
-        return before
+        return _without_stray_weak(sent, before)
     # 离开的周明远 / 离职的千川智能联合创始人、商业化负责人孙立: the 的-phrase names the person.
     listed = _LISTED_AFTER.match(text, end)
     if listed is not None and text[end : end + 1] != "的":
@@ -828,6 +847,8 @@ def _unnamed_post_org(sent: ZhSentence, pos: int) -> tuple[Optional[Mention], Op
         if rs <= pos or not re.match(r"(?:等)?(?:职务|一职|职位)", sent.text[re_:]):
             continue
         name = sent.text[pos:rs]
+        if name.lstrip("本该") in generic_org_words() or ends_with_org_kind(name) and len(name.lstrip("本该")) <= 2:
+            return None, role  # 免去X的集团副总裁职务: the group in focus, not a name
         if 2 <= len(name) <= 16 and not re.search(r"[,。;、和及与的\s]", name):
             return Mention("org", sent.start + pos, sent.start + rs, name, name), role
         return None, None
@@ -858,7 +879,7 @@ def _org_for(sent: ZhSentence, person: Mention, role: Optional[Mention], trigger
             if org is not None:
                 return org
         usable = usable_orgs(sent)
-        pointer = re.search(r"(其|该公司|该行|该集团|该校|该院|该所|该队|该俱乐部|该局|该署|该厅|该刊|该台|该报)[^,。]{0,12}$", sent.text[:ps])
+        pointer = re.search(r"(其|该公司|该行|该集团|该校|该院|该所|该队|该俱乐部|该局|该署|该厅|该刊|该台|该报|本公司|本集团|本行)[^,。]{0,12}$", sent.text[:ps])
         if pointer:
             subject = [o for o in usable if local_span(o, sent)[1] <= pointer.start()]
             if subject:

@@ -76,7 +76,8 @@ class Memory:
             "该署": ("署",),
             "该厅": ("厅",),
         }.get(pointer)
-        if self.previous_index == sent.sentence.index - 1:
+        own = pointer.startswith("本")  # 本公司, 本集团: the filer itself, whatever the sentence before named
+        if self.previous_index == sent.sentence.index - 1 and not own:
             named = [o for o in self.previous_orgs if kind is None or org_key_of(o).endswith(kind)]
             if named:
                 return named[0]
