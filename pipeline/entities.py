@@ -17,7 +17,7 @@ import functools
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Mapping, Optional
 
 from .lexicons import keyword_automaton, read_rows, read_words
 from .records import Mention
@@ -35,7 +35,10 @@ _NAME_STOP = set(
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # Time words that often follow a name directly (X今年以来, X去年底离职): their first
 # character is not the name's.
-_TIME_WORD_AFTER_NAME = re.compile(r"今年|去年|明年|前年|今日|昨日|今天|昨天|近日|日前|近期|上月|本月|上周|本周")
+_TIME_WORD_AFTER_NAME = re.compile(
+    r"今年|去年|明年|前年|今日|昨日|今天|昨天|近日|日前|近期|上月|本月|上周|本周"
+    r"|终于|曾经|已经|仍然|依然|随后|随即|目前|此前|之前|早前|刚刚|正式"  # 端木青终于证实: an adverb after the name
+)
 # An adverb or copula that news glues to a name before the predicate (X确已离职, X系因病
 #请辞, X亦已离职): rare as the last character of a given name when so followed.
 _GLUED_PREDICATE = re.compile(r"[确系亦仍均][已因于将在为是由被遭]")
@@ -255,20 +258,26 @@ def _latin_persons(text: str, orgs: list[OrgMatch]) -> list[tuple[int, int, bool
 
 
 def find_entities(
-    text: str, offset: int, tokens: list[Token], known_names: set[str], known_orgs: frozenset[str] = frozenset()
+    text: str, offset: int, tokens: list[Token], known_names: set[str], known_orgs: Optional[Mapping[str, str]] = None
 ) -> SentenceEntities:
     """Mentions in one sentence ``text`` that starts at ``offset`` in the analysis text.
 
     ``known_names`` are names the document already established (full names and
     their short forms), so that a later ``Sharma`` or ``张总`` is recognised.
-    ``known_orgs`` are organizations it already named in a way only a first mention
-    shows (本地生活平台“饭来了”), so that a later bare 饭来了 is one too.
+    ``known_orgs`` maps organizations it already named (and their short forms) to
+    their full names, for those only a first mention shows (本地生活平台“饭来了”,
+    学而优在线(学优)), so that a later bare 饭来了 or 学优 is one too.
     """
     ents = SentenceEntities()
     orgs = org_lexicon().find(text)
     if known_orgs:
-        orgs = _add_known_orgs(text, orgs, known_orgs)
+        # Full names first, so that the suffix rules do not cut them up; short forms after,
+        # so that a longer name found by its suffix (江澜港口集团) is not read as 江澜.
+        orgs = _add_known_orgs(text, orgs, {k: v for k, v in known_orgs.items() if k == v})
     orgs = _add_suffix_orgs(text, tokens, orgs, title_lexicon().find(text))
+    if known_orgs:
+        orgs = _add_known_orgs(text, orgs, {k: v for k, v in known_orgs.items() if k != v})
+    orgs = _add_defined_short_forms(text, orgs)
     for o in orgs:
         ents.orgs.append(Mention("org", offset + o.start, offset + o.end, text[o.start : o.end], o.canonical))
 
@@ -300,7 +309,7 @@ def find_entities(
     boundaries = {t.start for t in tokens} | {t.end for t in tokens}
     tokens_at = {t.start: t for t in tokens}
     token_starts = [t.start for t in tokens]
-    role_ends = {end for _, end in roles} | {end + 1 for _, end in roles if end < len(text) and text[end] == " "}
+    role_ends = {end for _, end in roles} | {end + 1 for _, end in roles if end < len(text) and text[end] in " )"}  # 首席财务官(CFO)|尹嘉树
     honorific_spans = _honorifics_after(text, role_ends)
     role_ends |= {end for _, end in honorific_spans}
     taken = _Taken(len(text), [(s, e) for s, e, _ in persons] + occupied + honorific_spans)
@@ -390,7 +399,7 @@ def find_entities(
     return ents
 
 
-def _add_known_orgs(text: str, orgs: list[OrgMatch], known: frozenset[str]) -> list[OrgMatch]:
+def _add_known_orgs(text: str, orgs: list[OrgMatch], known: Mapping[str, str]) -> list[OrgMatch]:
     """``orgs`` plus each place ``text`` writes one of the document's organizations,
     where no lexicon organization is written already; longer names first."""
     found = list(orgs)
@@ -399,10 +408,52 @@ def _add_known_orgs(text: str, orgs: list[OrgMatch], known: frozenset[str]) -> l
         while pos >= 0:
             end = pos + len(name)
             if not any(o.start < end and pos < o.end for o in found):
-                found.append(OrgMatch(pos, end, name))
+                found.append(OrgMatch(pos, end, known[name]))
             pos = text.find(name, end)
     found.sort(key=lambda o: o.start)
     return found
+
+
+# A short form defined in brackets right after a name: 学而优在线(学优), 南屿市第一人民医院
+# (南屿一院), 澄瑞医疗器械股份有限公司(简称“澄瑞医疗”).
+_DEFINED_SHORT_FORM = re.compile(r"\(\s*(?:简称|下称|以下简称)?\s*[“\"「『]?([\u4e00-\u9fffA-Za-z0-9]{2,8})[”\"」』]?\s*\)")
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+
+
+def _add_defined_short_forms(text: str, orgs: list[OrgMatch]) -> list[OrgMatch]:
+    """``orgs`` plus full names and the short forms defined right after them.
+
+    The short form must take its characters, in order, from the name before the
+    bracket, starting with the name's first character (学而优在线 → 学优): that is
+    how Chinese writes abbreviations, and it is what no person's gloss looks like.
+    When no organization was found before the bracket, the shortest such name is one.
+    """
+    found = list(orgs)
+    for m in _DEFINED_SHORT_FORM.finditer(text):
+        short, paren = m.group(1), m.start()
+        if short.startswith(("本", "该")) or short.endswith(("先生", "女士", "小姐", "博士")) or _overlaps(m.start(1), m.end(1), [(o.start, o.end) for o in found]):
+            continue
+        full = next((o for o in found if o.end == paren), None)
+        if full is None:
+            start = paren
+            while start > 0 and paren - start < 20 and _NAME_CHARS.match(text[start - 1]):
+                start -= 1
+            begin = next((i for i in range(paren - len(short) - 1, start - 1, -1) if text[i] == short[0] and _is_subsequence(short, text[i:paren])), None)
+            if begin is None or paren - begin < 3 or _overlaps(begin, paren, [(o.start, o.end) for o in found]):
+                continue
+            full = OrgMatch(begin, paren, text[begin:paren])
+            found.append(full)
+        elif not text[full.start : full.end].startswith(short[0]) or not _is_subsequence(short, text[full.start : full.end]):
+            continue
+        found.append(OrgMatch(m.start(1), m.end(1), full.canonical))
+    found.sort(key=lambda o: o.start)
+    return found
+
+
+def _is_subsequence(short: str, name: str) -> bool:
+    """Are the characters of ``short`` found in ``name`` in order (学优 in 学而优在线)?"""
+    chars = iter(name)
+    return len(short) < len(name) and all(ch in chars for ch in short)
 
 
 @functools.lru_cache(maxsize=None)
@@ -462,6 +513,8 @@ def _name_evidence(
         return "person"
     if text[end : end + 2] in ("先生", "女士", "同志") and not common_word(name):
         return "person"  # 纪建德先生, 张荟女士: the honorific after a full name says it is one
+    if text[max(0, start - 2) : start] in ("免去", "免除", "撤销", "罢免") and after == "的" and not common_word(name):
+        return "person"  # 免去俞正平的…局长职务: only a person's post is removed
     if _compound_surname_name(text, start, end, token):
         return "person"  # 上官若岚此前担任…, 欧阳听澜,…: a compound surname rarely starts anything else
     verb_after = bool(_DEPARTURE_VERB_AFTER.match(text[end : end + 8]))
@@ -889,6 +942,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             nominal = nominal or tok.text in generic_org_words() or (len(tok.text) >= 3 and tok.text[0] in "前原")  # 联合医院, 前澜图|地图
             nominal = nominal or (words >= 1 and _ORDINAL.fullmatch(tok.text) is not None)  # 云江市|第三|人民医院: a numbered institution
             nominal = nominal or _middle_word(tok, before[index - 1] if index else None)
+            nominal = nominal or _trade_verb(tok, before[index - 1] if index else None, words)
             if not nominal and not (words <= 2 and _brand_word(tok, before[index - 1] if index else None)):
                 break
             start = tok.start
@@ -921,6 +975,14 @@ def _middle_word(tok: Token, previous: Optional[Token]) -> bool:
     if tok.tag not in ("t", "f") or len(tok.text) != 2 or previous is None or previous.end != tok.start:
         return False
     return previous.tag in ("ns", "nz", "nt", "b", "j") and len(previous.text) >= 2
+
+
+def _trade_verb(tok: Token, previous: Optional[Token], words: int) -> bool:
+    """金穗|种植|集团, 宏达|制造|公司: the trade a company is in, a verb to jieba, right
+    before the suffix and right after a word jieba reads as a name or place."""
+    if words != 0 or tok.tag not in ("v", "vn") or len(tok.text) != 2 or previous is None or previous.end != tok.start:
+        return False
+    return previous.tag in ("nr", "ns", "nz", "nt", "j") and len(previous.text) >= 2 and not common_word(previous.text, 50)
 
 
 def _generic_phrase(words: list[Token]) -> bool:

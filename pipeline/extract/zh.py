@@ -59,7 +59,7 @@ _BOUND_BEFORE_DATE = re.compile(r"(?:截至|截止|截止到|直到|到)\s*$")
 # A clause that starts like a continued predicate has the previous clause's subject;
 # so does one whose subject counts the people just named (…X和Y,两人均已离职).
 _ZERO_SUBJECT = re.compile(
-    r"^\s*(?:[两二三四]人|二者)?(?:均|都)?(?:疑似|据称|或)?(?:届龄|已经|已|并|随后|从|于|也|还|便|就|正式|宣布|将|才|再|又|因[^,。]{0,12}?原因|申请|提出|辞去|并于|现已|目前已|拟|即将|计划|届时|自)"
+    r"^\s*(?:[两二三四]人|二者)?(?:均|都)?(?:疑似|据称|或)?(?:届龄|已经|已|并|随后|从|于|也|还|便|就|正式|宣布|将|才|再|又|因[^,。]{0,12}?原因|申请|提出|辞去|并于|现已|目前已|拟|即将|计划|届时|自|任期届满|任满|届满|期满|合约到期|合同到期|约满)"
 )
 
 # A time phrase opening a clause before its verb or adverb (今年4月正式离开该公司,
@@ -92,6 +92,8 @@ def extract_zh(doc: Document) -> Extraction:
         ents = find_entities(sentence.text, sentence.start, tokens, memory.known_names(), known_orgs)
         # 银帆主力女单选手…: a weak name inside an organization the document named is part of that name
         ents.persons = [p for p in ents.persons if p.kind != "person_weak" or not any(p.text in org for org in known_orgs)]
+        if known_orgs:
+            ents.persons = [p for p in ents.persons if p.text not in known_orgs]  # 凯锐 once 凯锐电器 was named
         sent = ZhSentence(sentence, ents, tokens)
         learn(sent, memory)
         found = table_state.read(sent, memory, doc)
@@ -100,12 +102,21 @@ def extract_zh(doc: Document) -> Extraction:
             for start, end, trigger in lexicon.find(sentence.text, {t.start for t in tokens}):
                 found.extend(_on_trigger(doc, sent, start, end, trigger, memory, previous))
         for cand in found:
+            cand.org = _full_form(cand.org, memory)
             if cand.org is not None and cand.person.kind != "pronoun_ref":
                 memory.person_org.setdefault(memory.resolve(cand.person.text), cand.org)
         candidates.extend(found)
         after_sentence(sent, memory)
         previous = sent
     return Extraction(candidates, dict(memory.canonical), {k: set(v) for k, v in memory.aliases.items()})
+
+
+def _full_form(org: Optional[Mention], memory: Memory) -> Optional[Mention]:
+    """The document's first full mention of an organization written by a short form
+    (云杉 for 云杉科技, 学优 for 学而优在线), so that the event names it in full."""
+    if org is None or not org.canonical or org.canonical == org.text or org_lexicon().canonical(org.text) is not None:
+        return org
+    return memory.org_first.get(org.canonical, org)
 
 
 # How many sentences before a trigger sentence are read for names, titles and the

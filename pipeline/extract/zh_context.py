@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..entities import LATIN_NAME, SentenceEntities, generic_org_words, honorifics, org_lexicon, surname_length, titles_rank
+from ..entities import LATIN_NAME, SentenceEntities, common_word, generic_org_words, honorifics, org_lexicon, org_suffix_words, surname_length, titles_rank
 from ..records import Document, Mention, Sentence
 
 
@@ -42,13 +42,26 @@ class Memory:
     previous_index: int = -2  # the index of the last sentence read
     last_persons: list[Mention] = field(default_factory=list)
     focus_person: Optional[Mention] = None
+    org_surfaces: dict[str, str] = field(default_factory=dict)  # how the text wrote an organization → its full name
+    _known: dict[str, str] = field(default_factory=dict)
+    _known_size: int = -1
 
     def known_names(self) -> set[str]:
         return set(self.canonical)
 
-    def known_orgs(self) -> frozenset[str]:
-        """Organizations named so far that no lexicon knows, as the text writes them."""
-        return frozenset(o.text for o in self.org_first.values() if 2 <= len(o.text) <= 12 and o.text == (o.canonical or o.text))
+    def known_orgs(self) -> dict[str, str]:
+        """Organizations named so far that no lexicon knows, as the text writes them and
+        by their short forms, each mapped to its full name."""
+        if len(self.org_surfaces) != self._known_size:
+            known: dict[str, str] = {}
+            for surface, full in self.org_surfaces.items():
+                if 2 <= len(surface) <= 20 and org_lexicon().canonical(surface) is None:
+                    known.setdefault(surface, full)
+                    for short in short_forms(full):
+                        known.setdefault(short, full)
+            self._known = known
+            self._known_size = len(self.org_surfaces)
+        return self._known
 
     def resolve(self, surface: str) -> str:
         return self.canonical.get(surface, surface)
@@ -99,6 +112,30 @@ class Memory:
             key, _ = self.org_counts.most_common(1)[0]
             return self.org_first.get(key)
         return None
+
+
+def short_forms(name: str) -> list[str]:
+    """How Chinese news shortens an organization's name after the first mention: without
+    its suffixes (正衡律师事务所 → 正衡, 申城海狮足球俱乐部 → 申城海狮), and without a
+    two-character place before a four-character core (申城海狮 → 海狮). Ordinary words
+    (中国, 国家) are no short forms: they would turn every later use into the organization."""
+    core = name
+    stripped = True
+    while stripped:
+        stripped = False
+        for size in range(min(7, len(core) - 2), 0, -1):
+            if core[-size:] in org_suffix_words():
+                core = core[:-size]
+                stripped = True
+                break
+    if core[-1:] in "市省县区州":
+        return []  # 澜州市统计局 → 澜州市: a place, not the bureau
+    forms = []
+    if 2 <= len(core) < len(name):
+        forms.append(core)
+    if len(core) == 4 and re.fullmatch(r"[\u4e00-\u9fff]{4}", core):
+        forms.append(core[2:])
+    return [f for f in forms if not common_word(f, 500) and f not in generic_org_words() and not titles_rank(f) < 9]
 
 
 def org_key_of(org: Mention) -> str:
@@ -262,6 +299,7 @@ def learn(sent: ZhSentence, memory: Memory) -> None:
     usable = usable_orgs(sent)
     for org in sent.ents.orgs:
         memory.org_first.setdefault(org_key_of(org), org)
+        memory.org_surfaces.setdefault(org.text, org_key_of(org))
         if org_lexicon().canonical(org.text) is None and org in usable:
             memory.org_counts[org_key_of(org)] += 1  # lexicon organizations were counted over the whole text; destinations are not in focus
     for person in sent.ents.persons:
