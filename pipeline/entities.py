@@ -205,6 +205,16 @@ def _name_year(text: str, pos: int) -> bool:
     return text[pos] == "年" and pos > 0 and text[pos + 1 : pos + 2] not in ("底", "初", "中", "内", "末", "前", "后", "终", "度", "")
 
 
+def _name_zhi(text: str, given_start: int, given: int) -> bool:
+    """之 ending a given name (黄蕴之教授, 王羲之): the second given character, followed by a
+    title, an honorific or what follows names, not by a noun it links (权之争)."""
+    pos = given_start + given
+    if given != 1 or text[pos] != "之":
+        return False
+    after = text[pos + 1 : pos + 3]
+    return not after or after[0] in _AFTER_NAME or after in ("教授", "先生", "女士", "博士", "老师", "同志", "院士")
+
+
 def chinese_name_at(text: str, pos: int, boundaries: set[int]) -> int:
     """End of a Chinese personal name starting at ``pos``, or 0.
 
@@ -219,7 +229,7 @@ def chinese_name_at(text: str, pos: int, boundaries: set[int]) -> int:
     given = 0
     while given < 2 and given_start + given < len(text):
         ch = text[given_start + given]
-        if not _HAN.match(ch) or (ch in _NAME_STOP and not _name_year(text, given_start + given)):
+        if not _HAN.match(ch) or (ch in _NAME_STOP and not _name_year(text, given_start + given) and not _name_zhi(text, given_start, given)):
             break
         given += 1
     if given == 0:
@@ -720,6 +730,9 @@ def _find_roles(text: str, orgs: list[OrgMatch], tokens: list[Token]) -> list[tu
             word = tok.text
             if not (word in modifiers or re.fullmatch(r"[A-Z]{2,4}", word) or is_unit_word(word)):
                 break
+            previous = ends_at.get(tok.start)
+            if len(word) == 1 and previous is not None and _HAN.match(previous.text[-1]) and not common_word(previous.text, 50) and previous.text not in modifiers:
+                break  # 启明|云|财务总监: a one-character modifier glued to an unknown word ends a name
             if word in org_suffix_words() and _ends_a_name(ends_at.get(tok.start), modifiers):
                 break  # 澄远|投资|合伙人, 中泓|证券|投行部总监: the word ends the employer's name
             if start - tok.start > 14:
@@ -784,6 +797,7 @@ def _departments(text: str, orgs: list[OrgMatch], roles: list[tuple[int, int]]) 
         after_employer = org.end - org.start <= 4 and any(o.end == org.start for o in orgs if o is not org)
         role = _unit_role_after(text, org.end, roles) or _role_after_unit_name(text, org, roles, after_employer)
         employer_before = any(o.end <= org.start for o in orgs if o is not org) or text[max(0, org.start - 1) : org.start] == "其"
+        employer_before = employer_before or _POINTER_EARLIER.search(text, 0, org.start) is not None
         if role is None or not employer_before or org_lexicon().canonical(text[org.start : org.end]):
             kept.append(org)
             continue
@@ -859,7 +873,7 @@ _ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}")
 _POINTER_BEFORE = re.compile(r"(?:这家|那家|这间|那间|该|此|本)\s*$")
 _WEAK_SUFFIXES = frozenset({"局", "厅", "委", "部", "署", "队", "办公室", "政府", "企业", "股份", "计算"})
 # Words jieba cuts that end in the weak suffix 队 and say only what kind of team it is.
-_GLUED_TEAM_WORDS = frozenset({"球队", "车队", "舰队", "战队", "梯队"})
+_GLUED_TEAM_WORDS = frozenset({"球队", "车队", "舰队", "战队", "梯队", "泳队"})
 
 
 def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], titles: list[tuple[int, int]] = ()) -> list[OrgMatch]:
@@ -1219,18 +1233,18 @@ def _units_after_employer(
     kept: list[OrgMatch] = []
     for org in guessed:
         role = next((r for r in roles if r[0] == org.end), None)
-        if not _HAN.match(text[org.start]):
+        # 酒旅|事业部技术总监, SaaS|事业部总裁: the name of the unit, not of the employer (but
+        # 千禾连锁药房|区域经理 is an employer and a regional post)
+        unit_name = role is not None and any(text.startswith(u, role[0]) for u in unit_words() if len(u) >= 2 and u not in _REGION_UNITS)
+        if not _HAN.match(text[org.start]) and not unit_name:
             kept.append(org)
             continue
         employer = any(
             o.end <= org.start and _EMPLOYER_GLUE.fullmatch(text[o.end : org.start]) for o in orgs
         )
         if not employer and role is not None:
-            unit_start = _unit_start(text, tokens, org, any(o.end <= org.start for o in orgs))
-            if any(text.startswith(u, role[0]) for u in unit_words() if len(u) >= 2 and u not in _REGION_UNITS):
-                # 酒旅|事业部技术总监: the name of the unit, not of the employer (but 千禾连锁药房|区域经理
-                # is an employer and a regional post)
-                unit_start = org.start
+            earlier = any(o.end <= org.start for o in orgs) or _POINTER_EARLIER.search(text, 0, org.start) is not None
+            unit_start = org.start if unit_name else _unit_start(text, tokens, org, earlier)
             if unit_start is not None and unit_start > org.start:
                 # 速达快运|华南大区|总经理: the employer, then its unit
                 kept.append(OrgMatch(org.start, unit_start, text[org.start : unit_start]))
@@ -1244,6 +1258,9 @@ def _units_after_employer(
     return kept, roles
 
 
+# A pointer to the organization in focus earlier in the sentence (该行发言人证实,财富管理部
+# 主管X…): the employer is named, so a phrase before a title may be its unit.
+_POINTER_EARLIER = re.compile(r"该(?:公司|行|集团|校|院|所|局|台|报|队|俱乐部)|本公司|本集团|本行")
 # Unit words that also open regional titles (区域经理, 大区总监).
 _REGION_UNITS = frozenset(["区域", "大区", "战区"])
 

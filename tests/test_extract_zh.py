@@ -664,3 +664,48 @@ def test_dotted_name_with_wen_and_men_stays_whole():
     assert [(e.person, e.org) for e in events] == [("阿南德·文卡特斯瓦兰", "云付通")]
     events = run_text("北港队助理教练若泽·皮门托斯已离开球队。")
     assert [(e.person, e.org) for e in events] == [("若泽·皮门托斯", "北港队")]
+
+
+def test_unit_of_the_employer_joins_the_role():
+    # 手机产品线 and 护理部 are units of the company named before (or pointed to by 该行).
+    events = run_text("手机厂商岚星科技昨日确认，手机产品线总裁闻思远已于上周三离职。", published="2026-06-30")
+    assert [(e.person, e.org, e.role) for e in events] == [("闻思远", "岚星科技", "手机产品线总裁")]
+    events = run_text("澄溪银行发言人证实，该行财富管理部主管骆清源已于本月初离职。", published="2026-06-30")
+    assert [(e.person, e.org, e.role) for e in events] == [("骆清源", "澄溪银行", "财富管理部主管")]
+
+
+def test_employer_then_regional_unit_splits():
+    events = run_text("速骋快运华南大区总经理岑立言被解雇一事持续发酵。")
+    assert [(e.person, e.org, e.role) for e in events] == [("岑立言", "速骋快运", "华南大区总经理")]
+
+
+def test_short_form_defined_in_brackets_is_the_organization_later():
+    text = "据悉，学而精在线（学精）原副总裁慕容澜今年上半年离开学精，转投职教机构青禾职教。"
+    events = run_text(text, published="2026-06-30")
+    assert [(e.person, e.org) for e in events] == [("慕容澜", "学而精在线")]
+
+
+def test_short_form_without_suffix_names_the_organization_named_before():
+    text = "瀚衡律师事务所合伙人公冶明远近日宣布加盟鸿汇律师事务所。公冶明远已于4月底离开瀚衡。"
+    events = run_text(text, published="2026-06-30")
+    assert [(e.person, e.org) for e in events] == [("公冶明远", "瀚衡律师事务所")]
+
+
+def test_leaving_a_band_counts_but_leaving_a_project_does_not():
+    events = run_text("独立乐团「南岸回声」主唱韩予泽昨日宣布退出乐团。", published="2026-06-30")
+    assert [(e.person, e.org) for e in events] == [("韩予泽", "南岸回声")]
+    assert run_text("某支付平台宣布退出一个数字货币项目，并称将专注本地业务。") == []
+
+
+def test_transfer_names_the_club_left_and_the_one_joined():
+    text = "申江海狮足球俱乐部今日官宣，队长肖一锐正式转会至天府熊猫足球俱乐部。"
+    events = run_text(text, published="2026-06-30")
+    assert [(e.person, e.org, e.destination) for e in events] == [("肖一锐", "申江海狮足球俱乐部", "天府熊猫足球俱乐部")]
+    # Joining the club that speaks is no departure from it.
+    assert run_text("北港联足球俱乐部官方宣布，前国脚严一帆自由转会加盟球队。") == []
+
+
+def test_demonstrative_before_a_kind_points_to_the_organization_in_focus():
+    text = "二、庆川银行：这家股份制银行3月19日晚间公告，副行长罗立岱因到龄退休。"
+    events = run_text(text, published="2026-06-30")
+    assert [(e.person, e.org) for e in events] == [("罗立岱", "庆川银行")]

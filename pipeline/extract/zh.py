@@ -59,14 +59,15 @@ _BOUND_BEFORE_DATE = re.compile(r"(?:截至|截止|截止到|直到|到)\s*$")
 # A clause that starts like a continued predicate has the previous clause's subject;
 # so does one whose subject counts the people just named (…X和Y,两人均已离职).
 _ZERO_SUBJECT = re.compile(
-    r"^\s*(?:[两二三四]人|二者)?(?:均|都)?(?:疑似|据称|或)?(?:届龄|已经|已|并|随后|从|于|也|还|便|就|正式|宣布|将|才|再|又|因[^,。]{0,12}?原因|申请|提出|辞去|并于|现已|目前已|拟|即将|计划|届时|自|任期届满|任满|届满|期满|合约到期|合同到期|约满)"
+    r"^\s*(?:[两二三四]人|二者)?(?:均|都)?(?:疑似|据称|或)?(?:届龄|已经|已|并|随后|从|于|也|还|便|就|正式|宣布|将|才|再|又|因[^,。]{0,12}?原因|申请|提出|辞去|并于|现已|目前已|拟|即将|计划|届时|自|同时|任期届满|任满|届满|期满|合约到期|合同到期|约满)"
 )
 
 # A time phrase opening a clause before its verb or adverb (今年4月正式离开该公司,
 # 上月底已离职): no subject either.
 _DATE_LEAD = re.compile(
-    r"^\s*(?:(?:今年|去年|前年|明年|本月|上月|下月|\d{2,4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?"
-    r"(?:初|中|底|末|上旬|中旬|下旬)?)(?=[\u4e00-\u9fff]|\s*$)"
+    r"^\s*(?:近日|日前|近期|日内|当天|同日|今日|昨日|今天|昨天|前天|随后|其后|(?:上|本|这)(?:周|週|星期)[一二三四五六日天]?"
+    r"|(?:(?:今年|去年|前年|明年|本月|上月|下月|\d{2,4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*(?:\d{1,2}\s*日)?"
+    r"(?:初|中|底|末|上旬|中旬|下旬)?))(?=[\u4e00-\u9fff]|\s*$)"
 )
 
 
@@ -360,6 +361,9 @@ def _on_trigger(
         persons = [p for p in persons if re.match(r"的[^,。;]{0,16}(?:职务|一职|职位)", text[local_span(p, sent)[1] :])]
     elif family == "move":
         persons = _persons_in(sent, c_start, start, memory, trigger=start) or _clause_pronoun(sent, c_start, start)
+        if not persons:
+            # 上赛季从A转会至B的前锋X: the 的-phrase after the destination names the person
+            persons = [p for p in _persons_in(sent, end, c_end, memory, allow_weak=True) if "的" in text[end : local_span(p, sent)[0]]][:1]
         org = _org_after_marker(sent, 0, start, ("从", "由", "自", "前"), _MOVE_SOURCE)
         short = _SHORT_AFTER_FROM.search(text[c_start:start])
         if org is None and persons and short and persons[0].kind != "pronoun":
@@ -368,6 +372,13 @@ def _on_trigger(
             if home is not None and home.text.startswith(short.group(1)):
                 org = home
         destination = _org_after(sent, end) or _org_after_kind(sent, end)
+        if org is None and persons and destination is not None and trigger.word in _TRANSFER_WORDS:
+            # X转会升班马B, X已转投对手战队B: a transfer leaves the club the person plays for,
+            # when the text names where to (not 自由转会加盟球队: joining the club that speaks)
+            home = _org_for(sent, persons[0], _role_for(sent, persons[0], memory), start, memory)
+            if home is not None and org_key_of(home) != org_key_of(destination):
+                if local_span(home, sent)[0] < start or not (sent.start <= home.start < sent.sentence.end):
+                    org = home
         if org is None:
             return []  # 加入B alone: no organization left behind
     else:
@@ -467,7 +478,7 @@ def _sentence_at(doc: Document, pos: int) -> Optional[Sentence]:
     return None
 
 
-_NOT_DEPARTURE_AFTER = ("率", "潮", "补偿", "手续", "证明", "撤")
+_NOT_DEPARTURE_AFTER = ("率", "潮", "补偿", "手续", "证明", "撤", "费", "窗", "市场", "期", "传闻", "流言")
 # 办理离职手续 / 办完离职手续: completing the formalities is the departure itself.
 _FORMALITIES_DONE = re.compile(r"(?:办理|办完|办妥|完成)(?:完|好|了)?$")
 
@@ -498,6 +509,10 @@ def _is_departure_use(text: str, start: int, end: int, trigger: Trigger, tokens:
             return True
         if nxt and nxt not in ",.。;:!?、)」”\"后时的了 " and not re.match(r"[A-Za-z]", nxt):
             return _starts_with_org_word(text[end:])
+    if trigger.word == "退出":
+        # 退出乐团, 退出董事会: leaving a body the text is about; not 退出市场, 退出群聊, nor a
+        # company pulling out of a project (退出某某牵头的项目), which a named object cannot tell apart
+        return bool(_ORG_NOUN_AFTER.match(text, end))
     if trigger.word == "告别":
         if _ORG_NOUN_AFTER.match(text, end) or _starts_with_org_word(text[end:]):
             return True
@@ -508,6 +523,7 @@ def _is_departure_use(text: str, start: int, end: int, trigger: Trigger, tokens:
 # Nouns that stand for the organization in focus right after 离开 / 告别.
 _ORG_NOUN_AFTER = re.compile(
     r"了?(?:该公司|公司|该行|球队|俱乐部|集团|东家|老东家|母公司|所在公司|事务所|医院|学校|电视台|报社|银行|"
+    r"乐团|乐队|组合|剧团|战队|董事会|管理层|"
     r"该(?:学院|大学|学校|校|院|所|馆|园|团|会|台|社|中心|机构|队)|"  # 离开该校: the one the sentence named
     r"(?:其|自己|他|她)?(?:服务|效力|工作|任职)[^,。]{0,8}的)"
 )
@@ -537,6 +553,9 @@ def _is_negated(text: str, c_start: int, start: int) -> bool:
 _NEGATED_PLAN = re.compile(r"(?:并无|没有|无|并未|暂无|尚无)[^,。;]{0,8}$")
 _PLAN_NOUN = re.compile(r"(?:的)?(?:安排|计划|打算|规划|意向|想法)")
 _REMOVE_WORDS = frozenset({"免去", "免除", "撤销", "罢免"})
+# Moves that say the person leaves a club or employer even when the text names it only
+# as the one in focus (俱乐部官宣,X转会B).
+_TRANSFER_WORDS = frozenset({"转会", "转投", "转会至", "转会到"})
 _CONTRACT_WORDS = frozenset({"解约", "解除合同", "解除合约"})
 _LISTING = re.compile(r"包括|分别是|分别为|有")
 # 离职者包括X和Y / 离职的高管有X、Y: the people listed after the trigger

@@ -278,7 +278,7 @@ def speaker_org(sent: ZhSentence) -> Optional[Mention]:
         return None
     if any(local_span(p, sent)[0] < end and start < local_span(p, sent)[1] for p in sent.ents.persons + sent.ents.pronouns):
         return None
-    if re.match(r"^(?:据|经|在|从|对|向|与|和|但|而|并|此外|同时|另外|与此同时|通知|消息|文件)", phrase):
+    if re.match(r"^(?:据|经|在|从|对|向|与|和|但|而|并|此外|同时|另外|与此同时|通知|消息|文件|公告|声明|报告|通报|公报)", phrase):
         return None
     if any(o.start - sent.start <= start and end <= o.end - sent.start for o in sent.ents.orgs):
         return None
