@@ -267,8 +267,30 @@ def _latin_persons(text: str, orgs: list[OrgMatch]) -> list[tuple[int, int, bool
     return out
 
 
+@dataclass
+class KnownOrgs:
+    """Organizations a document has named so far, for finding them again: full names
+    and short forms, each mapped to the full name, longest first."""
+
+    full: dict[str, str]
+    short: dict[str, str]
+
+    def __post_init__(self) -> None:
+        self.full = dict(sorted(self.full.items(), key=lambda item: -len(item[0])))
+        self.short = dict(sorted(self.short.items(), key=lambda item: -len(item[0])))
+
+    def __bool__(self) -> bool:
+        return bool(self.full or self.short)
+
+    def __contains__(self, surface: str) -> bool:
+        return surface in self.full or surface in self.short
+
+    def surfaces(self) -> list[str]:
+        return list(self.full) + list(self.short)
+
+
 def find_entities(
-    text: str, offset: int, tokens: list[Token], known_names: set[str], known_orgs: Optional[Mapping[str, str]] = None
+    text: str, offset: int, tokens: list[Token], known_names: set[str], known_orgs: Optional[KnownOrgs] = None
 ) -> SentenceEntities:
     """Mentions in one sentence ``text`` that starts at ``offset`` in the analysis text.
 
@@ -283,10 +305,10 @@ def find_entities(
     if known_orgs:
         # Full names first, so that the suffix rules do not cut them up; short forms after,
         # so that a longer name found by its suffix (江澜港口集团) is not read as 江澜.
-        orgs = _add_known_orgs(text, orgs, {k: v for k, v in known_orgs.items() if k == v})
+        orgs = _add_known_orgs(text, orgs, known_orgs.full)
     orgs = _add_suffix_orgs(text, tokens, orgs, title_lexicon().find(text))
     if known_orgs:
-        orgs = _add_known_orgs(text, orgs, {k: v for k, v in known_orgs.items() if k != v})
+        orgs = _add_known_orgs(text, orgs, known_orgs.short)
     orgs = _add_defined_short_forms(text, orgs)
     for o in orgs:
         ents.orgs.append(Mention("org", offset + o.start, offset + o.end, text[o.start : o.end], o.canonical))
@@ -410,10 +432,10 @@ def find_entities(
 
 
 def _add_known_orgs(text: str, orgs: list[OrgMatch], known: Mapping[str, str]) -> list[OrgMatch]:
-    """``orgs`` plus each place ``text`` writes one of the document's organizations,
-    where no lexicon organization is written already; longer names first."""
+    """``orgs`` plus each place ``text`` writes one of the document's organizations
+    (``known``, longest first), where no other organization is written already."""
     found = list(orgs)
-    for name in sorted(known, key=len, reverse=True):
+    for name in known:
         pos = text.find(name)
         while pos >= 0:
             end = pos + len(name)

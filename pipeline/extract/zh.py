@@ -92,8 +92,9 @@ def extract_zh(doc: Document) -> Extraction:
         known_orgs = memory.known_orgs()
         ents = find_entities(sentence.text, sentence.start, tokens, memory.known_names(), known_orgs)
         # 银帆主力女单选手…: a weak name inside an organization the document named is part of that name
-        ents.persons = [p for p in ents.persons if p.kind != "person_weak" or not any(p.text in org for org in known_orgs)]
         if known_orgs:
+            surfaces = known_orgs.surfaces()
+            ents.persons = [p for p in ents.persons if p.kind != "person_weak" or not any(p.text in org for org in surfaces)]
             ents.persons = [p for p in ents.persons if p.text not in known_orgs]  # 凯锐 once 凯锐电器 was named
         sent = ZhSentence(sentence, ents, tokens)
         learn(sent, memory)
@@ -172,8 +173,13 @@ def _could_yield(text: str, start: int, trigger: Trigger) -> bool:
     (see :func:`_on_trigger`), so a sentence whose only hits are such moves is
     not worth segmenting and tagging.
     """
+    end = start + len(trigger.word)
+    if trigger.word == "退出":
+        return _ORG_NOUN_AFTER.match(text, end) is not None  # 退出乐团, not 退出市场 (see _is_departure_use)
+    if text.startswith(_NOT_DEPARTURE_AFTER_TEXT_ONLY, end):
+        return False  # 离职率, 转会费, 请退款
     if trigger.family == "move":
-        return _MOVE_SOURCE.search(text, 0, start) is not None
+        return trigger.word in _TRANSFER_WORDS or _MOVE_SOURCE.search(text, 0, start) is not None
     if trigger.word in _CONTRACT_WORDS:
         return "与" in text[:start]  # a contract ends with someone: X与俱乐部解约 (see _subject_persons)
     return True
@@ -478,7 +484,9 @@ def _sentence_at(doc: Document, pos: int) -> Optional[Sentence]:
     return None
 
 
-_NOT_DEPARTURE_AFTER = ("率", "潮", "补偿", "手续", "证明", "撤", "费", "窗", "市场", "期", "传闻", "流言")
+_NOT_DEPARTURE_AFTER = ("率", "潮", "补偿", "手续", "证明", "撤", "费", "窗", "市场", "期", "传闻", "流言", "款", "货")
+# The ones that rule a hit out whatever precedes them (办理离职手续 is a departure).
+_NOT_DEPARTURE_AFTER_TEXT_ONLY = tuple(s for s in _NOT_DEPARTURE_AFTER if s != "手续")
 # 办理离职手续 / 办完离职手续: completing the formalities is the departure itself.
 _FORMALITIES_DONE = re.compile(r"(?:办理|办完|办妥|完成)(?:完|好|了)?$")
 

@@ -9,12 +9,13 @@ sentence states a departure.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..entities import LATIN_NAME, SentenceEntities, common_word, generic_org_words, honorifics, org_lexicon, org_suffix_words, surname_length, titles_rank
+from ..entities import LATIN_NAME, KnownOrgs, SentenceEntities, common_word, generic_org_words, honorifics, org_lexicon, org_suffix_words, surname_length, titles_rank
 from ..records import Document, Mention, Sentence
 
 
@@ -43,23 +44,24 @@ class Memory:
     last_persons: list[Mention] = field(default_factory=list)
     focus_person: Optional[Mention] = None
     org_surfaces: dict[str, str] = field(default_factory=dict)  # how the text wrote an organization → its full name
-    _known: dict[str, str] = field(default_factory=dict)
+    _known: KnownOrgs = field(default_factory=lambda: KnownOrgs({}, {}))
     _known_size: int = -1
 
     def known_names(self) -> set[str]:
         return set(self.canonical)
 
-    def known_orgs(self) -> dict[str, str]:
+    def known_orgs(self) -> KnownOrgs:
         """Organizations named so far that no lexicon knows, as the text writes them and
         by their short forms, each mapped to its full name."""
         if len(self.org_surfaces) != self._known_size:
-            known: dict[str, str] = {}
-            for surface, full in self.org_surfaces.items():
+            full: dict[str, str] = {}
+            short: dict[str, str] = {}
+            for surface, name in self.org_surfaces.items():
                 if 2 <= len(surface) <= 20 and org_lexicon().canonical(surface) is None:
-                    known.setdefault(surface, full)
-                    for short in short_forms(full):
-                        known.setdefault(short, full)
-            self._known = known
+                    (full if surface == name else short).setdefault(surface, name)
+                    for form in short_forms(name):
+                        short.setdefault(form, name)
+            self._known = KnownOrgs(full, {k: v for k, v in short.items() if k not in full})
             self._known_size = len(self.org_surfaces)
         return self._known
 
@@ -114,7 +116,8 @@ class Memory:
         return None
 
 
-def short_forms(name: str) -> list[str]:
+@functools.lru_cache(maxsize=8192)
+def short_forms(name: str) -> tuple[str, ...]:
     """How Chinese news shortens an organization's name after the first mention: without
     its suffixes (正衡律师事务所 → 正衡, 申城海狮足球俱乐部 → 申城海狮), and without a
     two-character place before a four-character core (申城海狮 → 海狮). Ordinary words
@@ -129,13 +132,13 @@ def short_forms(name: str) -> list[str]:
                 stripped = True
                 break
     if core[-1:] in "市省县区州":
-        return []  # 澜州市统计局 → 澜州市: a place, not the bureau
+        return ()  # 澜州市统计局 → 澜州市: a place, not the bureau
     forms = []
     if 2 <= len(core) < len(name):
         forms.append(core)
     if len(core) == 4 and re.fullmatch(r"[\u4e00-\u9fff]{4}", core):
         forms.append(core[2:])
-    return [f for f in forms if not common_word(f, 500) and f not in generic_org_words() and not titles_rank(f) < 9]
+    return tuple(f for f in forms if f not in generic_org_words() and not common_word(f, 500) and not titles_rank(f) < 9)
 
 
 def org_key_of(org: Mention) -> str:
