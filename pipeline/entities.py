@@ -56,7 +56,7 @@ _FOREIGN_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}[·•\-][\u4e00-\u9fff]{1,8}
 _PRONOUN = re.compile(r"(他们|她们|该高管|该名高管|该人士|此人|他|她)(?![人])")
 # A surname with 总 or 董 (戚总, 柏董) stands for a person the text has named.
 _SURNAME_TITLE = re.compile(r"([\u4e00-\u9fff]{1,2})(总|董)(?![裁经监理部统结额共体量数事会])")
-_ORG_PRONOUN = re.compile(r"该(?:公司|集团|行|企业|机构|团队|实验室|校|队|俱乐部|部门)|(?<![尤极与])其(?![他中实余次])")
+_ORG_PRONOUN = re.compile(r"该(?:公司|集团|行|企业|机构|团队|实验室|校|队|俱乐部|部门|会)|(?<![尤极与])其(?![他中实余次])")
 # After "X,": an organization's title in apposition (A的首席科学家, A首席科学家).
 _APPOSITION_ROLE = re.compile(r"[^,。;]{0,20}?(?:首席|总裁|总经理|董事|总监|负责人|主任|经理|长|主管|合伙人|创始人|科学家|研究员|教练)")
 # Weekdays and relative days that jieba sometimes tags as names (上周三).
@@ -476,7 +476,13 @@ def _add_defined_short_forms(text: str, orgs: list[OrgMatch]) -> list[OrgMatch]:
             full = OrgMatch(begin, paren, text[begin:paren])
             found.append(full)
         elif not text[full.start : full.end].startswith(short[0]) or not _is_subsequence(short, text[full.start : full.end]):
-            continue
+            # 南屿|市第一人民医院(南屿一院): the short form shows where the name really starts
+            begin = next((i for i in range(full.start - 1, max(-1, full.start - 5), -1) if text[i] == short[0] and _is_subsequence(short, text[i:paren])), None)
+            if begin is None or not all(_HAN.match(ch) for ch in text[begin : full.start]):
+                continue
+            found.remove(full)
+            full = OrgMatch(begin, paren, text[begin:paren])
+            found.append(full)
         found.append(OrgMatch(m.start(1), m.end(1), full.canonical))
     found.sort(key=lambda o: o.start)
     return found
@@ -1196,6 +1202,8 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
             tok = ends_at[pos]
             if tok.text in _ORG_PHRASE_STOP or tok.text in _PREPOSITION_WORDS or tok.text in _ORG_WALK_STOP or not tok.text.strip() or _overlaps(tok.start, tok.end, taken):
                 break
+            if all(ch in _ORG_PHRASE_STOP for ch in tok.text):
+                break  # 宣布|由原|副院长: jieba glued two function words
             if tok.tag.startswith("nr") or tok.text in trigger_words() or tok.text in ("新任", "现任", "时任", "前任"):
                 break  # a person's name, a departure verb or a tense marker ends the phrase
             brand = len(tok.text) >= 2 and _HAN.match(tok.text[0]) and tok.tag in ("a", "v", "vg", "ag") and not common_word(tok.text, 50)

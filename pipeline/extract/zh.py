@@ -752,7 +752,7 @@ def _described_after(sent: ZhSentence, end: int, c_end: int) -> Optional[Mention
         if rs == pos + (1 if text[pos : pos + 1] in ("前", "原") else 0):
             pos = re_
     for person in sent.ents.persons:
-        if local_span(person, sent)[0] == pos and pos > end + 1 and local_span(person, sent)[1] <= c_end:
+        if local_span(person, sent)[0] == pos and local_span(person, sent)[1] <= c_end:
             return person
     return None
 
@@ -917,7 +917,7 @@ def _org_for(sent: ZhSentence, person: Mention, role: Optional[Mention], trigger
             if org is not None:
                 return org
         usable = usable_orgs(sent)
-        pointer = re.search(r"(其|该公司|该行|该集团|该校|该院|该所|该队|该俱乐部|该局|该署|该厅|该刊|该台|该报|本公司|本集团|本行)[^,。]{0,12}$", sent.text[:ps])
+        pointer = re.search(r"(其|该公司|该行|该集团|该校|该院|该所|该队|该俱乐部|该局|该署|该厅|该刊|该台|该报|该会|本公司|本集团|本行)[^,。]{0,12}$", sent.text[:ps])
         if pointer:
             subject = [o for o in usable if local_span(o, sent)[1] <= pointer.start()]
             if subject:
