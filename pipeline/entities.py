@@ -756,6 +756,9 @@ def _find_roles(text: str, orgs: list[OrgMatch], tokens: list[Token]) -> list[tu
             if tok is None or _overlaps(tok.start, tok.end, org_spans):
                 break
             word = tok.text
+            if len(word) >= 3 and word[0] in "原前" and word[1:] in modifiers:
+                left = tok.start + 1  # 原青训|总监: jieba glued 原 (former) to the remit
+                break
             if not (word in modifiers or re.fullmatch(r"[A-Z]{2,4}", word) or is_unit_word(word)):
                 break
             previous = ends_at.get(tok.start)
@@ -961,7 +964,9 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             tok = before[index]
             if tok.end != start or words >= (4 if m.group() in _WEAK_SUFFIXES else 3):
                 break
-            if tok.text in _ORG_WALK_STOP or tok.text in _PREPOSITION_WORDS or _GLUED_FUNCTION_WORD.search(tok.text) or tok.text in org_lead_words() or tok.text.endswith("公司") or tok.text in trigger_words():
+            # …but 仁和|医院, 协和|医院: a two-character word ending in 和 is a name
+            glued_function = _GLUED_FUNCTION_WORD.search(tok.text) is not None and not (len(tok.text) == 2 and tok.text.endswith("和"))
+            if tok.text in _ORG_WALK_STOP or tok.text in _PREPOSITION_WORDS or glued_function or tok.text in org_lead_words() or tok.text.endswith("公司") or tok.text in trigger_words():
                 break  # jieba glued a verb to a name (李华是|极光科技): not part of the organization
             if _org_kind().search(tok.text) and _org_kind().search(tok.text).end() == len(tok.text):
                 break  # 晶圆厂|晟曜光电, 券商|某某证券: a kind word says what the name is, it is not part of it
@@ -995,13 +1000,13 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             continue
         if m.group() in ("公司", "集团", "企业", "有限公司") and common_word(text[start : m.start()], 500):
             continue  # 主导公司战略, 北京公司: an ordinary word before 公司 names no company
+        if _POINTER_BEFORE.search(text, 0, start) and all(common_word(t.text, 1) for t in tokens if start <= t.start and t.end <= m.start()):
+            continue  # 这家股份制银行, 这家体育用品公司, 这家在线教育公司: a pointer to the organization in focus, no name
         while text[start] in "前原从在于向对和与跟被把将至到据" and end - start > 3:
             start += 1  # 前沐岚半导体高级副总裁, 从砾川科技离职, 据|华川动力官网: the organization starts after
         glued_move = MOVE_WORDS_BEFORE_KIND.search(text, max(0, start - 3), start + 3)
         if glued_move is not None and glued_move.start() < start < glued_move.end() and end - glued_move.end() >= 3:
             start = glued_move.end()  # 转|投明岳律师事务所: the move word, not the name
-        if _POINTER_BEFORE.search(text, 0, start) and all(common_word(t.text, 1) for t in tokens if start <= t.start and t.end <= m.start()):
-            continue  # 这家股份制银行, 这家体育用品公司: a pointer to the organization in focus, no name
         found.append(OrgMatch(start, end, text[start:end]))
         taken.append((start, end))
     # 南川市交通 inside 南川市交通运输局, 星河科技 inside 星河科技公司: keep the longer name.
@@ -1077,7 +1082,7 @@ _AFTER_KIND_NAME = re.compile(
 # Words that end the walk left from an organization suffix: pointers, and the
 # relations a company is named in (控股股东澄宇控股集团, 竞争对手木研生活).
 _ORG_WALK_STOP = frozenset("该 其 本 这家 多家 公司 股东 控股股东 大股东 母公司 子公司 旗下 对手 竞争对手 老东家 东家".split())
-_DATE_START = re.compile(r"(?:昨|今|前|明)[日天]|近日|日前|本周|上周|下周|本月|上月|今年|去年|近期|日内|当天|同日")
+_DATE_START = re.compile(r"(?:昨|今|前|明)[日天]|近日|日前|本周|上周|下周|本月|上月|今年|去年|近期|日内|当天|同日|今早|今晨|今晚|昨晚|昨夜")
 _KIND_NAME_BAD_START = frozenset("与和及跟同对向在从被把将的了是为也都已")
 # Prepositions jieba sometimes tags as nouns (经|俱乐部董事会研究决定): never part of a name.
 # 有关 / 关于 (about) open the topic of a statement (否认有关经理被解雇的传言), and so do
@@ -1093,6 +1098,7 @@ def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles
     for m in _org_kind().finditer(text):
         start = m.end()
         stop = None
+        ends_a_name = any(o.start < m.start() and o.end == m.end() for o in orgs)
         quoted = re.match(r"[「“\"《]([^」”\"》]{2,12})[」”\"》]", text[start:])
         if quoted is not None:
             q_start, q_end = start + quoted.start(1), start + quoted.end(1)
@@ -1113,6 +1119,8 @@ def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles
         if stop is None or _overlaps(start, stop, taken):
             continue
         name = text[start:stop]
+        if ends_a_name and name.endswith(m.group()):
+            continue  # 港基银行|零售银行业务主管: a business line of the bank just named, not another bank
         if _DATE_START.match(name):
             continue  # 银行昨日晚间公告: a date, not a name
         if name[0] in _KIND_NAME_BAD_START or name.startswith(("官方", "方面", "旗下", "内部")):

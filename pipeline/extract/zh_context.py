@@ -259,7 +259,7 @@ _SPEAKER = re.compile(
 )
 
 
-_WHEN_WORD = re.compile(r"(?:上|下|本|这)?(?:周|星期|礼拜)[一二三四五六日天]|[今昨明前]天|今日|昨日|日前|近日|当天|同日")
+_WHEN_WORD = re.compile(r"(?:上|下|本|这)?(?:周|星期|礼拜)[一二三四五六日天]|[今昨明前]天|今日|昨日|日前|近日|当天|同日|今早|今晨|今晚|昨晚|昨夜|稍早|早前")
 
 
 def speaker_org(sent: ZhSentence) -> Optional[Mention]:
@@ -271,6 +271,8 @@ def speaker_org(sent: ZhSentence) -> Optional[Mention]:
     phrase = sent.text[start:end]
     if re.search(r"人士|消息|传闻|网传|业界|市场|媒体|记者|网友", phrase):
         return None  # 市场传闻称, 另有消息人士称: a source speaks, not the employer
+    if phrase[0] in "该本其此":
+        return None  # 该台昨日证实: the pointer is resolved elsewhere; it is no name
     if re.search(r"(?:先生|女士|小姐|博士|教授)$", phrase):
         return None  # 麦先生已确认: a person named by the short form a filing defined
     if _WHEN_WORD.fullmatch(phrase):
