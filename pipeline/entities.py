@@ -206,10 +206,11 @@ def _name_year(text: str, pos: int) -> bool:
 
 
 def _name_zhi(text: str, given_start: int, given: int) -> bool:
-    """之 ending a given name (黄蕴之教授, 王羲之): the second given character, followed by a
-    title, an honorific or what follows names, not by a noun it links (权之争)."""
+    """之 or 来 ending a given name (黄蕴之教授, 任东来因…): the second given character,
+    followed by a title, an honorific or what follows names, not by a noun it links
+    (权之争) or a verb it starts (来京)."""
     pos = given_start + given
-    if given != 1 or text[pos] != "之":
+    if given != 1 or text[pos] not in "之来":
         return False
     after = text[pos + 1 : pos + 3]
     return not after or after[0] in _AFTER_NAME or after in ("教授", "先生", "女士", "博士", "老师", "同志", "院士")
@@ -1237,7 +1238,7 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
             continue  # 葡萄牙籍主教练: a nationality, not an employer
         if len(name) < 2 or len(name) > 12 or _generic_phrase(words) or all(w.text in generic_org_words() for w in words):
             continue
-        if titles_rank(name) < 9 or common_word(name) or re.search(r"\d|传闻|消息|人士|报道|据|称", name):
+        if titles_rank(name) < 9 or common_word(name) or re.search(r"\d|传闻|消息|人士|报道|报导|报载|爆料|据|称", name):
             continue
         if len(words) == 1 and words[0].tag.startswith("nr") and _HAN.match(name[0]) and surname_length(name, 0):
             continue  # a name before a title is a person (张三副总裁 is rare; 副总裁张三 is common)

@@ -378,11 +378,12 @@ def _on_trigger(
             if home is not None and home.text.startswith(short.group(1)):
                 org = home
         destination = _org_after(sent, end) or _org_after_kind(sent, end)
-        if org is None and persons and destination is not None and trigger.word in _TRANSFER_WORDS:
+        named_after = _TRANSFER_DESTINATION.match(text, end)
+        if org is None and persons and (destination is not None or named_after) and trigger.word in _TRANSFER_WORDS:
             # X转会升班马B, X已转投对手战队B: a transfer leaves the club the person plays for,
             # when the text names where to (not 自由转会加盟球队: joining the club that speaks)
             home = _org_for(sent, persons[0], _role_for(sent, persons[0], memory), start, memory)
-            if home is not None and org_key_of(home) != org_key_of(destination):
+            if home is not None and (destination is None or org_key_of(home) != org_key_of(destination)):
                 if local_span(home, sent)[0] < start or not (sent.start <= home.start < sent.sentence.end):
                     org = home
         if org is None:
@@ -418,7 +419,7 @@ def _on_trigger(
         for p in people:
             role = _role_for(sent, p, memory) or (inherited_role if _joined_by_and(sent, p) else None)
             inherited_role = role
-            p_org = org or _org_for(sent, p, role, start, memory)
+            p_org = org or _successor_employer(sent, p, memory) or _org_for(sent, p, role, start, memory)
             extra = [_sentence_at(doc, p.start)] if p.kind == "pronoun_ref" else []
             out.append(
                 Candidate(
@@ -561,6 +562,9 @@ def _is_negated(text: str, c_start: int, start: int) -> bool:
 _NEGATED_PLAN = re.compile(r"(?:并无|没有|无|并未|暂无|尚无)[^,。;]{0,8}$")
 _PLAN_NOUN = re.compile(r"(?:的)?(?:安排|计划|打算|规划|意向|想法)")
 _REMOVE_WORDS = frozenset({"免去", "免除", "撤销", "罢免"})
+# A name right after a transfer verb, which no rule may know (转投东海鲲鹏), unlike the
+# club in focus (转会加盟球队).
+_TRANSFER_DESTINATION = re.compile(r"(?:至|到)?(?!球队|俱乐部|公司|本队|该队|加盟|加入|母队|老东家)[\u4e00-\u9fffA-Za-z0-9]{2,10}(?=[,。;,、]|$)")
 # Moves that say the person leaves a club or employer even when the text names it only
 # as the one in focus (俱乐部官宣,X转会B).
 _TRANSFER_WORDS = frozenset({"转会", "转投", "转会至", "转会到"})
@@ -858,6 +862,25 @@ def _role_for(sent: ZhSentence, person: Mention, memory: Memory) -> Optional[Men
         if posted is not None:
             return posted
     return memory.person_role.get(memory.resolve(person.text))
+
+
+# 接替年初已经离职的吕俊: the one succeeded, named after the verb of the appointment.
+_SUCCEEDED_BEFORE = re.compile(r"(?:接替|接任|接棒|顶替)[^,。;]{0,16}$")
+
+
+def _successor_employer(sent: ZhSentence, person: Mention, memory: Memory) -> Optional[Mention]:
+    """果然优选宣布,原A总监X出任公司首席营销官,接替已离职的Y: Y left the organization
+    that makes the appointment (the last one named before Y that is not marked as X's
+    former employer by 原/前/从/由), not the one X came from."""
+    if not (sent.start <= person.start < sent.sentence.end):
+        return None
+    ps, _ = local_span(person, sent)
+    if _SUCCEEDED_BEFORE.search(sent.text, 0, ps) is None:
+        return None
+    # Not the successor's former employer (前云鲸出行首席运营官X加入快驹,接替…: 快驹)
+    # (the one X joins is named as a destination: 加入出行平台快驹, so all organizations count)
+    usable = [o for o in sent.ents.orgs if local_span(o, sent)[1] <= ps and sent.text[local_span(o, sent)[0] - 1 : local_span(o, sent)[0]] not in ("原", "前", "从", "由")]
+    return usable[-1] if usable else memory.focus_org(sent)
 
 
 def _post_after_name(sent: ZhSentence, person: Mention) -> tuple[Optional[Mention], Optional[Mention]]:
