@@ -262,6 +262,8 @@ def _latin_persons(text: str, orgs: list[OrgMatch]) -> list[tuple[int, int, bool
         start, end = m.span()
         if any(o.start <= start and end <= o.end for o in orgs) or any(start <= o.start < end for o in orgs):
             continue
+        if text[start - 1 : start] == "(" and any(o.end == start - 1 for o in orgs):
+            continue  # 宏洋航运(Hong Yang Shipping): the organization's own name in English
         words = re.split(r"[\s·.]+", re.sub(r"\([^)]*\)", " ", m.group()).strip())
         strong = len(words) >= 2 and all(len(w) >= 2 for w in words)
         out.append((start, end, strong))
@@ -311,6 +313,7 @@ def find_entities(
     if known_orgs:
         orgs = _add_known_orgs(text, orgs, known_orgs.short)
     orgs = _add_defined_short_forms(text, orgs)
+    orgs = [o for o in orgs if not _column_label(text, o)]
     for o in orgs:
         ents.orgs.append(Mention("org", offset + o.start, offset + o.end, text[o.start : o.end], o.canonical))
 
@@ -487,6 +490,20 @@ def _add_defined_short_forms(text: str, orgs: list[OrgMatch]) -> list[OrgMatch]:
         found.append(OrgMatch(m.start(1), m.end(1), full.canonical))
     found.sort(key=lambda o: o.start)
     return found
+
+
+# The label of a news column in brackets at the start of a line: 【公告速递】, 【人事动态】.
+_COLUMN_LABEL_END = re.compile(r"(?:速递|快讯|动态|要闻|资讯|观察|周报|早报|晚报|人事|简讯|播报)$")
+
+
+def _column_label(text: str, org: OrgMatch) -> bool:
+    """Is ``org`` the whole of a column label that opens the line (【公告速递】华瓯银行…)?"""
+    return (
+        org.start == 1
+        and text[:1] in "【[〔"
+        and text[org.end : org.end + 1] in "】]〕"
+        and _COLUMN_LABEL_END.search(text, 0, org.end) is not None
+    )
 
 
 def _is_subsequence(short: str, name: str) -> bool:
@@ -826,7 +843,7 @@ def _departments(text: str, orgs: list[OrgMatch], roles: list[tuple[int, int]]) 
     kept: list[OrgMatch] = []
     for org in orgs:
         # 杏安大学附设医院|急诊部|主任: a short 部 right after the employer is a department too
-        after_employer = org.end - org.start <= 4 and any(o.end == org.start for o in orgs if o is not org)
+        after_employer = org.end - org.start <= 6 and any(o.end == org.start for o in orgs if o is not org)
         role = _unit_role_after(text, org.end, roles) or _role_after_unit_name(text, org, roles, after_employer)
         employer_before = any(o.end <= org.start for o in orgs if o is not org) or text[max(0, org.start - 1) : org.start] == "其"
         employer_before = employer_before or _POINTER_EARLIER.search(text, 0, org.start) is not None
@@ -1300,6 +1317,9 @@ def _units_after_employer(
 # A pointer to the organization in focus earlier in the sentence (该行发言人证实,财富管理部
 # 主管X…): the employer is named, so a phrase before a title may be its unit.
 _POINTER_EARLIER = re.compile(r"该(?:公司|行|集团|校|院|所|局|台|报|队|俱乐部)|本公司|本集团|本行")
+# Unit words that end the names of employers too (发展和改革委员会), so they make a unit
+# only after an employer.
+_UNITS_OF_A_NAMED_EMPLOYER = frozenset(["委员会"])
 # Unit words that also open regional titles (区域经理, 大区总监).
 _REGION_UNITS = frozenset(["区域", "大区", "战区"])
 
@@ -1316,6 +1336,8 @@ def _unit_start(text: str, tokens: list[Token], org: OrgMatch, employer_earlier:
     unit = next((u for u in unit_words() if name.endswith(u) and len(name) > len(u)), None)
     if unit is None:
         return org.start if employer_earlier and ordinary else None
+    if unit in _UNITS_OF_A_NAMED_EMPLOYER and not employer_earlier:
+        return None  # 国家发展和改革委员会: a commission is an employer unless one is named before
     if len(unit) < 2 and not employer_earlier and not common_word(name[: -len(unit)], 50):
         return None  # 财政部, 公安局: a bare 部 or 区 ends names of employers too (but 护理|部 is a unit)
     if employer_earlier or ordinary:
