@@ -83,13 +83,23 @@ def extract_zh(doc: Document) -> Extraction:
     candidates: list[Candidate] = []
     table_state = tables.TableReader()
     previous: Optional[ZhSentence] = None
-    wanted = _sentences_to_read(doc)
+    wanted, context = _sentences_to_read(doc)
     for sentence in doc.sentences:
         if sentence.index not in wanted:
             previous = None  # 他 in the next read sentence has no antecedent here
             continue
         tokens = tokenize(sentence.text)
         known_orgs = memory.known_orgs()
+        if sentence.index in context:
+            # An opening line with no departure word: read for the organization it puts in
+            # focus, and for names only when it writes a title (X局原局长Y严重违纪违法).
+            ents = find_entities(sentence.text, sentence.start, tokens, set(), known_orgs, orgs_only=True)
+            if not ents.roles:
+                sent = ZhSentence(sentence, ents, tokens)
+                learn(sent, memory)
+                after_sentence(sent, memory)
+                previous = sent
+                continue
         ents = find_entities(sentence.text, sentence.start, tokens, memory.known_names(), known_orgs)
         # 银帆主力女单选手…: a weak name inside an organization the document named is part of that name
         if known_orgs:
@@ -126,16 +136,17 @@ def _full_form(org: Optional[Mention], memory: Memory) -> Optional[Mention]:
 _CONTEXT_BEFORE = 1
 
 
-def _sentences_to_read(doc: Document) -> set[int]:
+def _sentences_to_read(doc: Document) -> tuple[set[int], set[int]]:
     """Sentences worth segmenting and tagging: those with a trigger word that can give a
     departure, the one before such a sentence when it leans on it (他, 该公司, no subject),
-    the opening lines (which name the organization in focus) and table rows.
+    the opening lines (which name the organization in focus) and table rows; and, of
+    those, the opening lines read only for their organizations.
 
     The rest of the article cannot state a departure and only costs time; this is the
     sentence-level half of the prefilter in :mod:`pipeline.run`.
     """
     lexicon = trigger_lexicon()
-    wanted = {0, 1}
+    wanted: set[int] = set()
     table_paragraph = None
     for sentence in doc.sentences:
         if len(sentence.text) < 80 and tables.is_header(sentence.text):
@@ -146,7 +157,8 @@ def _sentences_to_read(doc: Document) -> set[int]:
             wanted.add(sentence.index)
             if _LEANS_ON_CONTEXT.search(sentence.text) or _ZERO_SUBJECT.match(sentence.text):
                 wanted.update(range(sentence.index - _CONTEXT_BEFORE, sentence.index))
-    return wanted
+    context = {0, 1} - wanted
+    return wanted | context, context
 
 
 # What makes a trigger sentence lean on the one before it: a pronoun or pointer (他, 该公司,
