@@ -210,7 +210,7 @@ def _name_zhi(text: str, given_start: int, given: int) -> bool:
     followed by a title, an honorific or what follows names, not by a noun it links
     (权之争) or a verb it starts (来京)."""
     pos = given_start + given
-    if given != 1 or text[pos] not in "之来":
+    if given != 1 or text[pos] not in "之来和":
         return False
     after = text[pos + 1 : pos + 3]
     return not after or after[0] in _AFTER_NAME or after in ("教授", "先生", "女士", "博士", "老师", "同志", "院士")
@@ -252,6 +252,8 @@ def chinese_name_at(text: str, pos: int, boundaries: set[int]) -> int:
             given = 1
     if text[given_start : given_start + given] in _HONORIFICS or text[given_start : given_start + 2] in _HONORIFICS:
         return 0  # 徐小姐, 刘某, 张总: a surname with an honorific is not a name (梁家豪 is)
+    if text[given_start + given : given_start + given + 1] in ("位", "名") and text[given_start + given - 1] in "多几两数":
+        return 0  # 一名副总裁和多位总监: a count (和 is a surname too)
     return given_start + given
 
 
@@ -855,7 +857,8 @@ def _departments(text: str, orgs: list[OrgMatch], roles: list[tuple[int, int]]) 
         # 杏安大学附设医院|急诊部|主任: a short 部 right after the employer is a department too
         after_employer = org.end - org.start <= 6 and any(o.end == org.start for o in orgs if o is not org)
         role = _unit_role_after(text, org.end, roles) or _role_after_unit_name(text, org, roles, after_employer)
-        employer_before = any(o.end <= org.start for o in orgs if o is not org) or text[max(0, org.start - 1) : org.start] == "其"
+        employer_before = any(o.end <= org.start and not text.startswith("记者", o.end) for o in orgs if o is not org)  # not 中央社|记者
+        employer_before = employer_before or text[max(0, org.start - 1) : org.start] == "其"
         employer_before = employer_before or _POINTER_EARLIER.search(text, 0, org.start) is not None
         if role is None or not employer_before or org_lexicon().canonical(text[org.start : org.end]):
             kept.append(org)
@@ -982,8 +985,8 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             words = 1
         elif inside is not None and m.group() in _WEAK_SUFFIXES and inside.text in _GLUED_TEAM_WORDS:
             start = generic_start = inside.start  # 江东|省网|球队: a team word; the name is before it
-        elif inside is not None and m.group() not in _WEAK_SUFFIXES and not common_word(inside.text, 5):
-            start = inside.start  # 澜|芯智算: jieba glued the name to the suffix
+        elif inside is not None and m.group() not in _WEAK_SUFFIXES and not common_word(inside.text, 5) and inside.tag not in ("l", "i"):
+            start = inside.start  # 澜|芯智算: jieba glued the name to the suffix (not an idiom: 身体健康)
             words = 1
         elif inside is not None and m.group() not in _WEAK_SUFFIXES:
             start = generic_start = inside.start  # 安澜|商业银行: a generic word ending in the suffix; the name is before it
@@ -1256,6 +1259,9 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
             continue  # 副总裁、渠道运营主管: after a title and 、, the words say the second post's remit
         while text[start] in "原前" and end - start > 2:
             start += 1  # 原零售业务总监: 原 marks a former post
+        glued_move = MOVE_WORDS_BEFORE_KIND.match(text, start, end)
+        if glued_move is not None and end - glued_move.end() >= 2:
+            start = glued_move.end()  # 卸任,转任|西岭省政协|副主席: the move word, not the name
         if text[end - 1] in "原前" and end - start > 2 and role_start == end:
             end -= 1  # 规划局原|副局长: jieba glued 原 (former) to the name
         name = text[start:end]
@@ -1329,7 +1335,7 @@ def _units_after_employer(
 _POINTER_EARLIER = re.compile(r"该(?:公司|行|集团|校|院|所|局|台|报|队|俱乐部)|本公司|本集团|本行")
 # Unit words that end the names of employers too (发展和改革委员会), so they make a unit
 # only after an employer.
-_UNITS_OF_A_NAMED_EMPLOYER = frozenset(["委员会"])
+_UNITS_OF_A_NAMED_EMPLOYER = frozenset(["委员会", "研究院"])
 # Unit words that also open regional titles (区域经理, 大区总监).
 _REGION_UNITS = frozenset(["区域", "大区", "战区"])
 

@@ -497,7 +497,7 @@ def _sentence_at(doc: Document, pos: int) -> Optional[Sentence]:
     return None
 
 
-_NOT_DEPARTURE_AFTER = ("率", "潮", "补偿", "手续", "证明", "撤", "费", "窗", "市场", "期", "传闻", "流言", "款", "货", "过程", "仪式")
+_NOT_DEPARTURE_AFTER = ("率", "潮", "补偿", "手续", "证明", "撤", "费", "窗", "市场", "期", "传闻", "流言", "款", "货", "过程", "仪式", "半生")
 # The ones that rule a hit out whatever precedes them (办理离职手续 is a departure).
 _NOT_DEPARTURE_AFTER_TEXT_ONLY = tuple(s for s in _NOT_DEPARTURE_AFTER if s != "手续")
 # 办理离职手续 / 办完离职手续: completing the formalities is the departure itself.
