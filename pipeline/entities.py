@@ -53,7 +53,7 @@ LATIN_NAME = re.compile(
     r"(?![A-Za-z0-9À-ÿ])"
 )
 _FOREIGN_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}[·•\-][\u4e00-\u9fff]{1,8}(?:[·•\-][\u4e00-\u9fff]{1,8})?")
-_PRONOUN = re.compile(r"(他们|她们|该高管|该名高管|该人士|此人|他|她)(?![人])")
+_PRONOUN = re.compile(r"(他们|她们|该高管|该名高管|该人士|此人|他|她|(?<![,、])这位(?=[^,。;]{2,30}?(?:在|于|已|将|宣布|正式|随后)))(?![人])")
 # A surname with 总 or 董 (戚总, 柏董) stands for a person the text has named.
 _SURNAME_TITLE = re.compile(r"([\u4e00-\u9fff]{1,2})(总|董)(?![裁经监理部统结额共体量数事会])")
 _ORG_PRONOUN = re.compile(r"该(?:公司|集团|行|企业|机构|团队|实验室|校|队|俱乐部|部门|会)|(?<![尤极与])其(?![他中实余次])")
@@ -1001,6 +1001,10 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
                 break  # jieba glued a verb to a name (李华是|极光科技): not part of the organization
             if _org_kind().search(tok.text) and _org_kind().search(tok.text).end() == len(tok.text):
                 break  # 晶圆厂|晟曜光电, 券商|某某证券: a kind word says what the name is, it is not part of it
+            if len(tok.text) >= 3 and tok.text[0] in "属是为系" and _HAN.match(tok.text[1]) and not common_word(tok.text[1:], 5):
+                start = tok.start + 1  # 当|属泓远|基金: jieba glued the copula to the name
+                words += 1
+                break
             glued_kind = _org_kind().match(tok.text)
             if glued_kind is not None and len(tok.text) - glued_kind.end() >= 2 and tok.tag.startswith("n"):
                 start = tok.start + glued_kind.end()  # 面板|厂澄岳|电子: jieba glued the kind word to the name

@@ -709,3 +709,21 @@ def test_demonstrative_before_a_kind_points_to_the_organization_in_focus():
     text = "二、庆川银行：这家股份制银行3月19日晚间公告，副行长罗立岱因到龄退休。"
     events = run_text(text, published="2026-06-30")
     assert [(e.person, e.org) for e in events] == [("罗立岱", "庆川银行")]
+
+
+def test_zhe_wei_refers_to_the_person_the_sentence_before_ends_on():
+    text = "上半年最受关注的当属澜远基金的柏思齐。这位管理规模一度超过三百亿元的“消费一哥”在4月离开澜远基金。"
+    events = run_text(text, published="2026-06-30")
+    assert [(e.person, e.org) for e in events] == [("柏思齐", "澜远基金")]
+
+
+def test_post_named_before_the_succession_gives_the_predecessor():
+    text = "本月中，长岳证券发布公告，董事长一职由总裁邵一言接替申屠瀚明担任。"
+    events = run_text(text, published="2026-06-30")
+    assert [(e.person, e.org) for e in events] == [("申屠瀚明", "长岳证券")]
+
+
+def test_term_ending_without_renewal_is_planned():
+    text = "北海证券交易所宣布，副总经理钱伯明将于今年12月31日任期届满后不再连任。"
+    events = run_text(text, published="2026-06-30")
+    assert [(e.person, e.status) for e in events] == [("钱伯明", "planned")]

@@ -163,7 +163,7 @@ def _sentences_to_read(doc: Document) -> tuple[set[int], set[int]]:
 
 # What makes a trigger sentence lean on the one before it: a pronoun or pointer (他, 该公司,
 # 其), a surname with 总/董 (张总), or a sentence opening without a subject (已于…离职).
-_LEANS_ON_CONTEXT = re.compile(r"他|她|该|其|此人|[\u4e00-\u9fff][总董]")
+_LEANS_ON_CONTEXT = re.compile(r"他|她|该|其|此人|这位|[\u4e00-\u9fff][总董]")
 
 
 # What a move (加盟, 加入, 转投) needs before it to be a departure: the organization left,
@@ -376,7 +376,7 @@ def _on_trigger(
     elif family == "succeed":
         # 由宁泽川接替骆永康的总裁职务: the predecessor, named after the verb, leaves
         persons = [p for p in sent.ents.persons if end <= local_span(p, sent)[0] <= end + 1]
-        persons = [p for p in persons if re.match(r"的[^,。;]{0,16}(?:职务|一职|职位)", text[local_span(p, sent)[1] :])]
+        persons = [p for p in persons if _SUCCEEDED_POST.match(text, local_span(p, sent)[1]) or (_POST_NAMED.search(text, c_start, start) and re.match(r"(?:担任|出任|之职)", text[local_span(p, sent)[1] :]))]
     elif family == "move":
         persons = _persons_in(sent, c_start, start, memory, trigger=start) or _clause_pronoun(sent, c_start, start)
         if not persons:
@@ -829,6 +829,11 @@ def _resolve_pronoun(person: Mention, memory: Memory, previous: Optional[ZhSente
     """他/她 → the person in focus; 他们/她们 → the people of the previous sentence."""
     if person.kind != "pronoun":
         return person
+    if person.text == "这位":
+        # 这位管理规模超过三百亿元的“消费一哥”在4月卸任…: the person the sentence before ends on
+        if previous is None or not previous.ents.persons:
+            return None
+        return _as_reference(previous.ents.persons[-1])
     if person.text in ("他们", "她们"):
         if previous is None:
             return None
@@ -876,6 +881,9 @@ def _role_for(sent: ZhSentence, person: Mention, memory: Memory) -> Optional[Men
     return memory.person_role.get(memory.resolve(person.text))
 
 
+# 接替Y的总裁职务 / 接替Y的帅位: the post Y held; 董事长一职由X接替Y担任: the post named before.
+_SUCCEEDED_POST = re.compile(r"的[^,。;]{0,16}(?:职务|一职|职位|帅位|位置|岗位)")
+_POST_NAMED = re.compile(r"一职|职务|职位")
 # 接替年初已经离职的吕俊: the one succeeded, named after the verb of the appointment.
 _SUCCEEDED_BEFORE = re.compile(r"(?:接替|接任|接棒|顶替)[^,。;]{0,16}$")
 
