@@ -1312,6 +1312,9 @@ def _units_after_employer(
         # 酒旅|事业部技术总监, SaaS|事业部总裁: the name of the unit, not of the employer (but
         # 千禾连锁药房|区域经理 is an employer and a regional post)
         unit_name = role is not None and any(text.startswith(u, role[0]) for u in unit_words() if len(u) >= 2 and u not in _REGION_UNITS)
+        if role is not None and not unit_name and text[role[0] : role[0] + 1] in ("处", "部", "科", "室", "组"):
+            # 长晟金控证实,…数位金融|处主管X: a one-character unit after a named employer
+            unit_name = any(o.end <= org.start for o in orgs) and role[1] - role[0] > 2
         if not _HAN.match(text[org.start]) and not unit_name:
             kept.append(org)
             continue
@@ -1339,7 +1342,7 @@ def _units_after_employer(
 _POINTER_EARLIER = re.compile(r"该(?:公司|行|集团|校|院|所|局|台|报|队|俱乐部)|本公司|本集团|本行")
 # Unit words that end the names of employers too (发展和改革委员会), so they make a unit
 # only after an employer.
-_UNITS_OF_A_NAMED_EMPLOYER = frozenset(["委员会", "研究院"])
+_UNITS_OF_A_NAMED_EMPLOYER = frozenset(["委员会", "研究院", "学院"])
 # Unit words that also open regional titles (区域经理, 大区总监).
 _REGION_UNITS = frozenset(["区域", "大区", "战区"])
 

@@ -964,7 +964,7 @@ def _org_for(sent: ZhSentence, person: Mention, role: Optional[Mention], trigger
         if pointer:
             subject = [o for o in usable if local_span(o, sent)[1] <= pointer.start()]
             if subject:
-                return subject[0]
+                return subject[-1]  # A旗下的B也迎来变动:该公司…: the nearest one
             # 该公司发文称,X被免职…: the company X was already reported leaving, when
             # the document has one; else the one the pointer points to
             return remembered or memory.org_pointed_to(pointer.group(1), sent)
