@@ -1245,8 +1245,8 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
             tok = ends_at[pos]
             if tok.text in _ORG_PHRASE_STOP or tok.text in _PREPOSITION_WORDS or tok.text in _ORG_WALK_STOP or not tok.text.strip() or _overlaps(tok.start, tok.end, taken):
                 break
-            if all(ch in _ORG_PHRASE_STOP for ch in tok.text):
-                break  # 宣布|由原|副院长: jieba glued two function words
+            if all(ch in _ORG_PHRASE_STOP for ch in tok.text) or (len(tok.text) == 2 and tok.text[1] in "其该"):
+                break  # 宣布|由原|副院长, 挖|角其|生鲜: jieba glued a function word
             if tok.tag.startswith("nr") or tok.text in trigger_words() or tok.text in ("新任", "现任", "时任", "前任"):
                 break  # a person's name, a departure verb or a tense marker ends the phrase
             brand = len(tok.text) >= 2 and _HAN.match(tok.text[0]) and tok.tag in ("a", "v", "vg", "ag") and not common_word(tok.text, 50)
