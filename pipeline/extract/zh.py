@@ -1012,7 +1012,7 @@ def _date_for(doc: Document, sent: ZhSentence, c_start: int, c_end: int, trigger
         if not _BOUND_BEFORE_DATE.search(sent.text[max(0, d.start - 4) : d.start])
     ]
     if not found:
-        return None
+        return None if future else _announcement_date(doc, sent)
     in_clause = [d for d in found if c_start <= d.start and d.end <= c_end]
     if in_clause:
         chosen = in_clause[-1] if in_clause[-1].start < trigger else in_clause[0]
@@ -1023,6 +1023,23 @@ def _date_for(doc: Document, sent: ZhSentence, c_start: int, c_end: int, trigger
     before = [d for d in found if d.end <= c_start]
     if before:
         return before[-1].value
+    return None
+
+
+# A date right before the verb of a decision or an announcement: 3月31日,中共某市委决定:…
+_ANNOUNCED_AFTER_DATE = re.compile(r"^[^。;!?]{0,16}?(?:决定|公告|宣布|通知|发布|证实|披露|官宣|通报)")
+
+
+def _announcement_date(doc: Document, sent: ZhSentence) -> Optional[DateValue]:
+    """The date of the decision or announcement that opens the same line, for a
+    departure in a later sentence of it that states none (3月31日,市委决定:任命X…;
+    免去Y的…职务): the departure takes effect with the decision."""
+    for earlier in reversed(doc.sentences[: sent.sentence.index]):
+        if earlier.paragraph != sent.sentence.paragraph:
+            return None
+        for date in dates_mod.find_dates(earlier.text, doc.anchor, "zh"):
+            if date.value is not None and _ANNOUNCED_AFTER_DATE.match(earlier.text, date.end):
+                return date.value
     return None
 
 
