@@ -1013,7 +1013,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             if _overlaps(tok.start, tok.end, taken) or (tok.end < m.start() and _suffix_ends_at(text, tok.end)):
                 break  # 君澜律师事务所|资本市场: an organization already ends here
             # Brand names of rare characters come out as single characters with odd tags (鼎|昇|地产).
-            rare_char = len(tok.text) == 1 and tok.tag in ("ng", "zg", "g", "x") and _HAN.match(tok.text) and tok.text not in _NAME_STOP
+            rare_char = len(tok.text) == 1 and tok.tag in ("ng", "zg", "g", "x", "ns") and _HAN.match(tok.text) and tok.text not in _NAME_STOP  # 澄/ns|州市
             # …or as an unknown morpheme of two characters (晟曜/g 光电), or a rare one jieba
             # reads as a measure word (泓/q, 中泓/q: not 家, 个, 位).
             rare_char = rare_char or (len(tok.text) == 2 and tok.tag in ("ng", "zg", "g", "q") and _HAN.match(tok.text) and not common_word(tok.text, 5))

@@ -727,3 +727,12 @@ def test_term_ending_without_renewal_is_planned():
     text = "北海证券交易所宣布，副总经理钱伯明将于今年12月31日任期届满后不再连任。"
     events = run_text(text, published="2026-06-30")
     assert [(e.person, e.status) for e in events] == [("钱伯明", "planned")]
+
+
+def test_same_day_and_the_decision_opening_the_line_date_a_departure():
+    text = "11月18日，澄川基金公告总经理严立行离任。同一天，远川基金也披露：督察长夏琳蓉因到龄退休。"
+    events = run_text(text, published="2026-11-20")
+    assert {(e.person, e.date) for e in events} == {("夏琳蓉", "2026-11-18"), ("严立行", "2026-11-18")}
+    text = "3月31日，中共澄州市委决定：郑宏达任澄州市第一人民医院院长；免去陈立言的澄州市第一人民医院院长职务。"
+    events = run_text(text, published="2026-04-02")
+    assert [(e.person, e.date) for e in events] == [("陈立言", "2026-03-31")]

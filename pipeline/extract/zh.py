@@ -1012,7 +1012,9 @@ def _date_for(doc: Document, sent: ZhSentence, c_start: int, c_end: int, trigger
         if not _BOUND_BEFORE_DATE.search(sent.text[max(0, d.start - 4) : d.start])
     ]
     if not found:
-        return None if future else _announcement_date(doc, sent)
+        if future:
+            return None
+        return _same_day(doc, sent) or _announcement_date(doc, sent)
     in_clause = [d for d in found if c_start <= d.start and d.end <= c_end]
     if in_clause:
         chosen = in_clause[-1] if in_clause[-1].start < trigger else in_clause[0]
@@ -1026,8 +1028,23 @@ def _date_for(doc: Document, sent: ZhSentence, c_start: int, c_end: int, trigger
     return None
 
 
+# A sentence that opens by pointing at the day just named: 同一天,B也披露…
+_SAME_DAY = re.compile(r"^\s*(?:同日|同一天|当天|当日|同天)")
+
+
+def _same_day(doc: Document, sent: ZhSentence) -> Optional[DateValue]:
+    """同一天,远澜基金也披露:…: the last day-precise date of the sentences before."""
+    if not _SAME_DAY.match(sent.text):
+        return None
+    for earlier in reversed(doc.sentences[max(0, sent.sentence.index - 3) : sent.sentence.index]):
+        days = [d for d in dates_mod.find_dates(earlier.text, doc.anchor, "zh") if d.value is not None and d.value.precision == "day"]
+        if days:
+            return days[-1].value
+    return None
+
+
 # A date right before the verb of a decision or an announcement: 3月31日,中共某市委决定:…
-_ANNOUNCED_AFTER_DATE = re.compile(r"^[^。;!?]{0,16}?(?:决定|公告|宣布|通知|发布|证实|披露|官宣|通报)")
+_ANNOUNCED_AFTER_DATE = re.compile(r"[^。;!?]{0,16}?(?:决定|公告|宣布|通知|发布|证实|披露|官宣|通报)")
 
 
 def _announcement_date(doc: Document, sent: ZhSentence) -> Optional[DateValue]:
@@ -1035,10 +1052,10 @@ def _announcement_date(doc: Document, sent: ZhSentence) -> Optional[DateValue]:
     departure in a later sentence of it that states none (3月31日,市委决定:任命X…;
     免去Y的…职务): the departure takes effect with the decision."""
     for earlier in reversed(doc.sentences[: sent.sentence.index]):
-        if earlier.paragraph != sent.sentence.paragraph:
-            return None
+        if earlier.paragraph != sent.sentence.paragraph or not earlier.text.rstrip().endswith((";", ":")):
+            return None  # only the parts of one line that semicolons split
         for date in dates_mod.find_dates(earlier.text, doc.anchor, "zh"):
-            if date.value is not None and _ANNOUNCED_AFTER_DATE.match(earlier.text, date.end):
+            if date.value is not None and date.value.precision == "day" and _ANNOUNCED_AFTER_DATE.match(earlier.text, date.end):
                 return date.value
     return None
 
