@@ -1001,8 +1001,8 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
                 break  # jieba glued a verb to a name (李华是|极光科技): not part of the organization
             if _org_kind().search(tok.text) and _org_kind().search(tok.text).end() == len(tok.text):
                 break  # 晶圆厂|晟曜光电, 券商|某某证券: a kind word says what the name is, it is not part of it
-            if len(tok.text) >= 3 and tok.text[0] in "属是为系" and _HAN.match(tok.text[1]) and not common_word(tok.text[1:], 5):
-                start = tok.start + 1  # 当|属泓远|基金: jieba glued the copula to the name
+            if len(tok.text) >= 3 and tok.text[0] in "属是为系因在从于被由向对与和将" and _HAN.match(tok.text[1]) and not common_word(tok.text[1:], 5) and not common_word(tok.text, 1):
+                start = tok.start + 1  # 当|属泓远|基金, 林海川|因澜图|控股: jieba glued a copula or preposition to the name
                 words += 1
                 break
             glued_kind = _org_kind().match(tok.text)

@@ -736,3 +736,12 @@ def test_same_day_and_the_decision_opening_the_line_date_a_departure():
     text = "3月31日，中共澄州市委决定：郑宏达任澄州市第一人民医院院长；免去陈立言的澄州市第一人民医院院长职务。"
     events = run_text(text, published="2026-04-02")
     assert [(e.person, e.date) for e in events] == [("陈立言", "2026-03-31")]
+
+
+def test_long_reason_between_name_and_trigger_and_qi_after_mianqu():
+    text = "澜图娱乐(01234)公布，林海川因澜图控股有限公司(05678)内部工作调动原因已辞任公司执行董事。"
+    events = run_text(text, published="2026-06-30")
+    assert [e.person for e in events] == ["林海川"]
+    text = "2026年8月28日，徐之岩受到党内严重警告处分，免去其南川县财政局局长职务。"
+    events = run_text(text, published="2026-09-01")
+    assert [(e.person, e.org) for e in events] == [("徐之岩", "南川县财政局")]

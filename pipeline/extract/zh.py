@@ -260,7 +260,12 @@ def _subject_gap(gap: str) -> bool:
 
     A name that jieba alone calls a name is trusted in that position.
     """
-    return len(gap) <= 20 and bool(_SUBJECT_GAP.match(gap))
+    reason = _REASON_IN_GAP.search(gap)
+    length = len(gap) - (reason.end() - reason.start() if reason else 0)  # 因…内部工作调动原因: a long reason is still one adverbial
+    return length <= 20 and bool(_SUBJECT_GAP.match(gap))
+
+
+_REASON_IN_GAP = re.compile(r"因[^,。]{0,30}?原因")
 
 
 def _possessor_of_other(text: str, end: int) -> bool:
@@ -616,6 +621,11 @@ def _subject_persons(
         removed = [p for p in sent.ents.persons if local_span(p, sent)[0] == after]
         if removed:
             return removed[:1]
+        if text[after : after + 1] == "其":
+            # X受到…处分,免去其…职务: the one the sentence is about, named before
+            named = [p for p in sent.ents.persons if local_span(p, sent)[1] <= start]
+            if named:
+                return named[:1]
     if family == "fired" and not text[start:end].startswith(("被", "遭")):
         # Active form: A解雇了X. The one before the verb fired someone, unless 被/遭 marks
         # the passive further back (X被公司解雇).
