@@ -28,7 +28,7 @@ from .segment import Token
 _NAME_STOP = set(
     "的了在是于也已和与及等被将曾从则均都称说为因对向离辞宣加出此这那以并而又还就才所让把给到去来"
     "个位名们等着过上下中内外后前年月日时每各该其者或即仍再更最很非没不有无要会能已经表示认却"
-    "担任职兼任现原首席总副任告别走退卸免请跳开解曝据传拟"
+    "担任职兼任现原首席总副任告别走退卸免请跳开解曝据传拟恐"
     "组部队处科局室厅所"  # units of an organization: 金融组 is no name
     "由自"  # 由/自 after a name start a phrase (X由A转投B, X自当日起离任), not a given name
 )
@@ -410,7 +410,7 @@ def find_entities(
                 taken.add((tok.start, tok.end))
     # Foreign and other names jieba tags as names without a Chinese surname (里皮, 诺伊曼).
     for tok in tokens:
-        if tok.tag in ("nr", "nrt", "nrfg") and len(tok.text) >= 2 and _HAN.match(tok.text[0]):
+        if tok.tag in ("nr", "nrt", "nrfg") and len(tok.text) >= 2 and _HAN.match(tok.text[0]) and tok.text[-1] not in "其该此这那":
             if tok.text[1:] in _HONORIFICS or tok.text in honorifics():
                 continue  # 刘某, 拿督斯里
             start = tok.start
@@ -1323,7 +1323,9 @@ def _units_after_employer(
         )
         if not employer and role is not None:
             earlier = any(o.end <= org.start for o in orgs) or _POINTER_EARLIER.search(text, 0, org.start) is not None
-            unit_start = org.start if unit_name else _unit_start(text, tokens, org, earlier)
+            # 训练框架|负责人, 数值策划|负责人: ordinary words before the head of something are its remit
+            remit = text[role[0] : role[1]].endswith(("负责人", "主管")) and _ordinary_words(tokens, org)
+            unit_start = org.start if unit_name or remit else _unit_start(text, tokens, org, earlier)
             if unit_start is not None and unit_start > org.start:
                 # 速达快运|华南大区|总经理: the employer, then its unit
                 kept.append(OrgMatch(org.start, unit_start, text[org.start : unit_start]))
@@ -1345,6 +1347,12 @@ _POINTER_EARLIER = re.compile(r"该(?:公司|行|集团|校|院|所|局|台|报|
 _UNITS_OF_A_NAMED_EMPLOYER = frozenset(["委员会", "研究院", "学院"])
 # Unit words that also open regional titles (区域经理, 大区总监).
 _REGION_UNITS = frozenset(["区域", "大区", "战区"])
+
+
+def _ordinary_words(tokens: list[Token], org: OrgMatch) -> bool:
+    """Is the phrase ``org`` made only of ordinary dictionary words (训练|框架)?"""
+    inside = [t for t in tokens if org.start <= t.start and t.end <= org.end]
+    return bool(inside) and all(common_word(t.text, 50) for t in inside)
 
 
 def _unit_start(text: str, tokens: list[Token], org: OrgMatch, employer_earlier: bool) -> Optional[int]:

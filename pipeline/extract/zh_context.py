@@ -270,9 +270,9 @@ def speaker_org(sent: ZhSentence) -> Optional[Mention]:
         return None
     start, end = match.span("org")
     phrase = sent.text[start:end]
-    if re.search(r"人士|消息|传闻|网传|业界|市场|媒体|记者|网友", phrase):
+    if re.search(r"人士|消息|传闻|网传|业界|市场|媒体|记者|网友|博主|爆料|微博", phrase):
         return None  # 市场传闻称, 另有消息人士称: a source speaks, not the employer
-    if phrase[0] in "该本其此并未没仍也亦则却已都均尚":
+    if phrase[0] in "该本其此并未没仍也亦则却已都均尚一这那某每各有":
         return None  # 该台昨日证实, 公司并无证实: a pointer or an adverb, no name
     if re.search(r"(?:先生|女士|小姐|博士|教授)$", phrase):
         return None  # 麦先生已确认: a person named by the short form a filing defined
