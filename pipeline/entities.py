@@ -37,7 +37,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 # character is not the name's.
 _TIME_WORD_AFTER_NAME = re.compile(
     r"今年|去年|明年|前年|今日|昨日|今天|昨天|近日|日前|近期|上月|本月|上周|本周"
-    r"|终于|曾经|已经|仍然|依然|随后|随即|目前|此前|之前|早前|刚刚|正式"  # 端木青终于证实: an adverb after the name
+    r"|终于|曾经|已经|仍然|依然|随后|随即|目前|此前|之前|早前|刚刚|正式"  # 端木岚终于证实: an adverb after the name
 )
 # An adverb or copula that news glues to a name before the predicate (X确已离职, X系因病
 #请辞, X亦已离职): rare as the last character of a given name when so followed.
@@ -53,7 +53,10 @@ LATIN_NAME = re.compile(
     r"(?![A-Za-z0-9À-ÿ])"
 )
 _FOREIGN_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}[·•\-][\u4e00-\u9fff]{1,8}(?:[·•\-][\u4e00-\u9fff]{1,8})?")
-_PRONOUN = re.compile(r"(他们|她们|该高管|该名高管|该人士|此人|他|她|(?<![,、])这位(?=[^,。;]{2,30}?(?:在|于|已|将|宣布|正式|随后)))(?![人])")
+_PRONOUN = re.compile(
+    r"(他们|她们|该高管|该名高管|该人士|此人|他|她|(?<![,、])这位(?=[^,。;]{2,30}?(?:在|于|已|将|宣布|正式|随后))"
+    r"|(?<=[:,]“)我(?=已|将|正式|决定|离开|辞))(?![人们])"  # 她写道:“我已经离开了…”: the speaker
+)
 # A surname with 总 or 董 (戚总, 柏董) stands for a person the text has named.
 _SURNAME_TITLE = re.compile(r"([\u4e00-\u9fff]{1,2})(总|董)(?![裁经监理部统结额共体量数事会])")
 _ORG_PRONOUN = re.compile(r"该(?:公司|集团|行|企业|机构|团队|实验室|校|队|俱乐部|部门|会)|(?<![尤极与])其(?![他中实余次])")
@@ -206,7 +209,7 @@ def _name_year(text: str, pos: int) -> bool:
 
 
 def _name_zhi(text: str, given_start: int, given: int) -> bool:
-    """之 or 来 ending a given name (黄蕴之教授, 任东来因…): the second given character,
+    """之 or 来 ending a given name (黄蔚之教授, 任西来因…): the second given character,
     followed by a title, an honorific or what follows names, not by a noun it links
     (权之争) or a verb it starts (来京)."""
     pos = given_start + given
@@ -245,13 +248,13 @@ def chinese_name_at(text: str, pos: int, boundaries: set[int]) -> int:
         two = given_start + 1
         glued = two in boundaries and (two + 1) not in boundaries and two + 1 < len(text) and _HAN.match(text[two + 1])
         # 王芳|加入: jieba starts a dictionary word at the third character, so the name has
-        # two; but 严慕之于 / 梁家豪被 / 贝露岚近期: what follows is what follows names, or
+        # two; but 严望之于 / 梁嘉树被 / 贝露岚近期: what follows is what follows names, or
         # jieba's "word" there is none of the dictionary's. The same holds after a
         # compound surname: 司徒岚|带领, 尉迟澄|严重违纪 (a one-character given name).
         if glued and text[two + 1] not in _AFTER_NAME and _dictionary_word_at(text, two):
             given = 1
     if text[given_start : given_start + given] in _HONORIFICS or text[given_start : given_start + 2] in _HONORIFICS:
-        return 0  # 徐小姐, 刘某, 张总: a surname with an honorific is not a name (梁家豪 is)
+        return 0  # 徐小姐, 刘某, 张总: a surname with an honorific is not a name (梁嘉树 is)
     if text[given_start + given : given_start + given + 1] in ("位", "名") and text[given_start + given - 1] in "多几两数":
         return 0  # 一名副总裁和多位总监: a count (和 is a surname too)
     return given_start + given
@@ -265,7 +268,7 @@ def _latin_persons(text: str, orgs: list[OrgMatch]) -> list[tuple[int, int, bool
         if any(o.start <= start and end <= o.end for o in orgs) or any(start <= o.start < end for o in orgs):
             continue
         if text[start - 1 : start] == "(" and any(o.end == start - 1 for o in orgs):
-            continue  # 宏洋航运(Hong Yang Shipping): the organization's own name in English
+            continue  # 鸿洋航运(Hong Yang Shipping): the organization's own name in English
         words = re.split(r"[\s·.]+", re.sub(r"\([^)]*\)", " ", m.group()).strip())
         strong = len(words) >= 2 and all(len(w) >= 2 for w in words)
         out.append((start, end, strong))
@@ -307,8 +310,8 @@ def find_entities(
     ``known_names`` are names the document already established (full names and
     their short forms), so that a later ``Sharma`` or ``张总`` is recognised.
     ``known_orgs`` maps organizations it already named (and their short forms) to
-    their full names, for those only a first mention shows (本地生活平台“饭来了”,
-    学而优在线(学优)), so that a later bare 饭来了 or 学优 is one too.
+    their full names, for those only a first mention shows (本地生活平台“饭来香”,
+    学而精在线(学精)), so that a later bare 饭来香 or 学精 is one too.
     ``orgs_only`` stops after organizations and titles: a line read only for the
     organization it puts in focus (a headline with no departure word) needs no names,
     and names are most of the cost.
@@ -317,12 +320,13 @@ def find_entities(
     orgs = org_lexicon().find(text)
     if known_orgs:
         # Full names first, so that the suffix rules do not cut them up; short forms after,
-        # so that a longer name found by its suffix (江澜港口集团) is not read as 江澜.
+        # so that a longer name found by its suffix (江汀港口集团) is not read as 江汀.
         orgs = _add_known_orgs(text, orgs, known_orgs.full)
     orgs = _add_suffix_orgs(text, tokens, orgs, title_lexicon().find(text))
     if known_orgs:
         orgs = _add_known_orgs(text, orgs, known_orgs.short)
     orgs = _add_defined_short_forms(text, orgs)
+    orgs = _add_titled_media(text, orgs)
     orgs = [o for o in orgs if not _column_label(text, o)]
     for o in orgs:
         ents.orgs.append(Mention("org", offset + o.start, offset + o.end, text[o.start : o.end], o.canonical))
@@ -357,7 +361,7 @@ def find_entities(
     boundaries = {t.start for t in tokens} | {t.end for t in tokens}
     tokens_at = {t.start: t for t in tokens}
     token_starts = [t.start for t in tokens]
-    role_ends = {end for _, end in roles} | {end + 1 for _, end in roles if end < len(text) and text[end] in " )"}  # 首席财务官(CFO)|尹嘉树
+    role_ends = {end for _, end in roles} | {end + 1 for _, end in roles if end < len(text) and text[end] in " )"}  # 首席财务官(CFO)|尹嘉林
     honorific_spans = _honorifics_after(text, role_ends)
     role_ends |= {end for _, end in honorific_spans}
     taken = _Taken(len(text), [(s, e) for s, e, _ in persons] + occupied + honorific_spans)
@@ -462,8 +466,8 @@ def _add_known_orgs(text: str, orgs: list[OrgMatch], known: Mapping[str, str]) -
     return found
 
 
-# A short form defined in brackets right after a name: 学而优在线(学优), 南屿市第一人民医院
-# (南屿一院), 澄瑞医疗器械股份有限公司(简称“澄瑞医疗”).
+# A short form defined in brackets right after a name: 学而精在线(学精), 南汀市第一人民医院
+# (南汀一院), 澄瑞医疗器械股份有限公司(简称“澄瑞医疗”).
 _DEFINED_SHORT_FORM = re.compile(r"\(\s*(?:简称|下称|以下简称)?\s*[“\"「『]?([\u4e00-\u9fffA-Za-z0-9]{2,8})[”\"」』]?\s*\)")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
@@ -472,7 +476,7 @@ def _add_defined_short_forms(text: str, orgs: list[OrgMatch]) -> list[OrgMatch]:
     """``orgs`` plus full names and the short forms defined right after them.
 
     The short form must take its characters, in order, from the name before the
-    bracket, starting with the name's first character (学而优在线 → 学优): that is
+    bracket, starting with the name's first character (学而精在线 → 学精): that is
     how Chinese writes abbreviations, and it is what no person's gloss looks like.
     When no organization was found before the bracket, the shortest such name is one.
     """
@@ -492,7 +496,7 @@ def _add_defined_short_forms(text: str, orgs: list[OrgMatch]) -> list[OrgMatch]:
             full = OrgMatch(begin, paren, text[begin:paren])
             found.append(full)
         elif not text[full.start : full.end].startswith(short[0]) or not _is_subsequence(short, text[full.start : full.end]):
-            # 南屿|市第一人民医院(南屿一院): the short form shows where the name really starts
+            # 南汀|市第一人民医院(南汀一院): the short form shows where the name really starts
             begin = next((i for i in range(full.start - 1, max(-1, full.start - 5), -1) if text[i] == short[0] and _is_subsequence(short, text[i:paren])), None)
             if begin is None or not all(_HAN.match(ch) for ch in text[begin : full.start]):
                 continue
@@ -508,8 +512,22 @@ def _add_defined_short_forms(text: str, orgs: list[OrgMatch]) -> list[OrgMatch]:
 _COLUMN_LABEL_END = re.compile(r"(?:速递|快讯|动态|要闻|资讯|观察|周报|早报|晚报|人事|简讯|播报)$")
 
 
+# A publication's title in book-title marks: 《城南周刊》, 《港闻日报》.
+_TITLED_MEDIA = re.compile(r"《([^《》,。]{1,12}?(?:周刊|日报|晚报|早报|周报|月刊|杂志|时报|报|画报|评论))》")
+
+
+def _add_titled_media(text: str, orgs: list[OrgMatch]) -> list[OrgMatch]:
+    """``orgs`` plus the newspapers and magazines written in 《…》 that none covers."""
+    found = list(orgs)
+    for m in _TITLED_MEDIA.finditer(text):
+        if not _overlaps(m.start(1), m.end(1), [(o.start, o.end) for o in found]):
+            found.append(OrgMatch(m.start(1), m.end(1), m.group(1)))
+    found.sort(key=lambda o: o.start)
+    return found
+
+
 def _column_label(text: str, org: OrgMatch) -> bool:
-    """Is ``org`` the whole of a column label that opens the line (【公告速递】华瓯银行…)?"""
+    """Is ``org`` the whole of a column label that opens the line (【公告速递】华甄银行…)?"""
     return (
         org.start == 1
         and text[:1] in "【[〔"
@@ -519,7 +537,7 @@ def _column_label(text: str, org: OrgMatch) -> bool:
 
 
 def _is_subsequence(short: str, name: str) -> bool:
-    """Are the characters of ``short`` found in ``name`` in order (学优 in 学而优在线)?"""
+    """Are the characters of ``short`` found in ``name`` in order (学精 in 学而精在线)?"""
     chars = iter(name)
     return len(short) < len(name) and all(ch in chars for ch in short)
 
@@ -576,13 +594,13 @@ def _name_evidence(
     if (start in role_ends or _bounded_item(text, start, end) or gloss) and not ordinary_word:
         return "person"
     if (start == 0 or text[start - 1] in ",。;:") and after == "," and _APPOSITION_ROLE.match(text, end + 1) and not common_word(name):
-        return "person"  # 贺知远,深蓝量子计算的首席科学家,…: a name opening an apposition
+        return "person"  # 贺知行,深澜量子计算的首席科学家,…: a name opening an apposition
     if is_nr and (text[end : end + 1] in ("、", "等", "和", "与", ",") or text[start - 1 : start] in ("、", "和", "与")):
         return "person"
     if text[end : end + 2] in ("先生", "女士", "同志") and not common_word(name):
         return "person"  # 纪建德先生, 张荟女士: the honorific after a full name says it is one
     if text[max(0, start - 2) : start] in ("免去", "免除", "撤销", "罢免") and after == "的" and not common_word(name):
-        return "person"  # 免去俞正平的…局长职务: only a person's post is removed
+        return "person"  # 免去俞正安的…局长职务: only a person's post is removed
     if _compound_surname_name(text, start, end, token):
         return "person"  # 上官若岚此前担任…, 欧阳听澜,…: a compound surname rarely starts anything else
     verb_after = bool(_DEPARTURE_VERB_AFTER.match(text[end : end + 8]))
@@ -689,7 +707,7 @@ def _trim_to_name_words(start: int, end: int, text: str, tokens: list[Token]) ->
     if text[first] != "-":
         letters = transliteration_characters()
         while new_start > max(start, first - 4) and text[new_start - 1] in letters:
-            new_start -= 1  # 营运官马|可·费拉里: jieba glued the title's last character to the name
+            new_start -= 1  # 营运官马|可·费洛里: jieba glued the title's last character to the name
     if new_start == first or new_end == last + 1:
         return start, start  # nothing name-like on one side
     while new_end - last > 3 and text[new_end - 1] in _NAME_STOP:
@@ -792,8 +810,9 @@ def _find_roles(text: str, orgs: list[OrgMatch], tokens: list[Token]) -> list[tu
             if not (word in modifiers or re.fullmatch(r"[A-Z]{2,4}", word) or is_unit_word(word)):
                 break
             previous = ends_at.get(tok.start)
-            if len(word) == 1 and previous is not None and _HAN.match(previous.text[-1]) and not common_word(previous.text, 50) and previous.text not in modifiers:
-                break  # 启明|云|财务总监: a one-character modifier glued to an unknown word ends a name
+            short_or_latin = len(word) == 1 or re.fullmatch(r"[A-Z]{2,4}", word) is not None
+            if short_or_latin and previous is not None and _HAN.match(previous.text[-1]) and not common_word(previous.text, 50) and previous.text not in modifiers:
+                break  # 启明|云|财务总监, 智衡|AI|联合创始人: a short modifier glued to an unknown word ends a name
             if word in org_suffix_words() and _ends_a_name(ends_at.get(tok.start), modifiers):
                 break  # 澄远|投资|合伙人, 中泓|证券|投行部总监: the word ends the employer's name
             if start - tok.start > 14:
@@ -928,7 +947,7 @@ def _org_suffix() -> re.Pattern:
 
 
 # Single-character and government suffixes name an organization only after a place
-# or two words: 南川市交通运输局, not 布局 or 这一局.
+# or two words: 南陵市交通运输局, not 布局 or 这一局.
 # An ordinal inside an institution's name (第二人民医院, 第十一中学); jieba tags it a numeral.
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}")
 # A demonstrative before a phrase of ordinary words ending in a suffix makes it a pointer.
@@ -1044,7 +1063,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             start = glued_move.end()  # 转|投明岳律师事务所: the move word, not the name
         found.append(OrgMatch(start, end, text[start:end]))
         taken.append((start, end))
-    # 南川市交通 inside 南川市交通运输局, 星河科技 inside 星河科技公司: keep the longer name.
+    # 南陵市交通 inside 南陵市交通运输局, 星河科技 inside 星河科技公司: keep the longer name.
     found = [o for o in found if not any(p is not o and p.start <= o.start and o.end <= p.end and (p.end - p.start) > (o.end - o.start) for p in found)]
     found.sort(key=lambda o: o.start)
     return found
@@ -1074,7 +1093,9 @@ def _generic_phrase(words: list[Token]) -> bool:
         return False
     if words[-1].text in generic_org_words() and len(words) <= 2:
         guessed_place = words[0].tag == "ns" and len(words[0].text) == 2 and words[0].text[-1] not in "市省县区州镇村"
-        if len(words) == 2 and (words[0].tag in ("nr", "nrt", "nz", "j") or guessed_place) and not common_word(words[0].text):
+        # 智穹|AI: a word no dictionary holds (but not a place: 江临市|地方)
+        unknown = len(words[0].text) >= 2 and not common_word(words[0].text, 1) and words[0].text[-1] not in "市省县区州镇村"
+        if len(words) == 2 and (words[0].tag in ("nr", "nrt", "nz", "j") or guessed_place or unknown) and not common_word(words[0].text):
             return False  # 霁川|国际|集团, 瑞港|国际: a word jieba reads as a name (or guesses is a place) before the generic one
         return True  # 大模型创业公司, 保全公司: a kind of company
     return all(t.text in generic_org_words() or t.tag == "ns" for t in words)
@@ -1113,7 +1134,7 @@ _AFTER_KIND_NAME = re.compile(
     r"|[于於](?:今|昨|上|本|下|近|日前|\d|[周週星禮礼]|[一二三四五六七八九十]{1,2}月))"
 )  # 晶圆厂岚岫电子亦公告: an adverb may stand between the name and the announcing verb;
 # 烘焙集团麦香坊于本周三宣布: 于 and a date may stand there too; 短视频平台快映近半年来…,
-# 影视公司北辰映画被曝…: a time phrase or a reporting passive follows the name
+# 影视公司北溟映画被曝…: a time phrase or a reporting passive follows the name
 # Words that end the walk left from an organization suffix: pointers, and the
 # relations a company is named in (控股股东澄宇控股集团, 竞争对手木研生活).
 _ORG_WALK_STOP = frozenset("该 其 本 这家 多家 公司 股东 控股股东 大股东 母公司 子公司 旗下 对手 竞争对手 老东家 东家".split())
@@ -1134,6 +1155,8 @@ def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles
         start = m.end()
         stop = None
         ends_a_name = any(o.start < m.start() and o.end == m.end() for o in orgs)
+        if text[start : start + 1] == "人":
+            continue  # 资深媒体人卓雅: a profession (媒体人), not a kind before a name
         quoted = re.match(r"[「“\"《]([^」”\"》]{2,12})[」”\"》]", text[start:])
         if quoted is not None:
             q_start, q_end = start + quoted.start(1), start + quoted.end(1)
@@ -1149,7 +1172,7 @@ def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles
                 stop = pos
                 break
             if text[pos : pos + 1] in ",。;" and MOVE_WORDS_BEFORE_KIND.search(text[max(0, m.start() - 6) : m.start()]):
-                stop = pos  # 加入出行平台快驹,: the destination, named after its kind
+                stop = pos  # 加入出行平台快骥,: the destination, named after its kind
                 break
         if stop is None or _overlaps(start, stop, taken):
             continue
@@ -1231,7 +1254,7 @@ _LATIN_SURNAME = re.compile(r"[A-Z][a-z]+(?:[\-'][A-Za-z][a-z]+)?")
 
 def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], roles: list[tuple[int, int]]) -> list[OrgMatch]:
     """An organization no lexicon knows, written right before a title: 极澜智能CTO,
-    澄波物联副总裁. The phrase is the noun-like words before the title (at most four,
+    澄汐物联副总裁. The phrase is the noun-like words before the title (at most four,
     no function word), without a department at its end (本地生活事业部总经理)."""
     found = []
     ends_at = {t.end: t for t in tokens}
@@ -1247,7 +1270,8 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
                 break
             if all(ch in _ORG_PHRASE_STOP for ch in tok.text) or (len(tok.text) == 2 and tok.text[1] in "其该"):
                 break  # 宣布|由原|副院长, 挖|角其|生鲜: jieba glued a function word
-            if tok.tag.startswith("nr") or tok.text in trigger_words() or tok.text in ("新任", "现任", "时任", "前任"):
+            brand_tail = bool(words) and not _HAN.match(words[0].text[0])  # 智衡|AI: a Latin tail makes a brand
+            if (tok.tag.startswith("nr") and not brand_tail) or tok.text in trigger_words() or tok.text in ("新任", "现任", "时任", "前任"):
                 break  # a person's name, a departure verb or a tense marker ends the phrase
             brand = len(tok.text) >= 2 and _HAN.match(tok.text[0]) and tok.tag in ("a", "v", "vg", "ag") and not common_word(tok.text, 50)
             if not (tok.tag.startswith(_ORG_PHRASE_TAGS) or brand):
@@ -1302,7 +1326,7 @@ def _units_after_employer(
     opens with a Latin letter is a brand after a description (仪表企业Medora), so it
     stays the employer.
 
-    The employer may also be named earlier in the sentence (手机厂商朗星科技昨日确认,
+    The employer may also be named earlier in the sentence (手机厂商朗曜科技昨日确认,
     手机产品线总裁X…): then a phrase of ordinary words, or one ending in a unit word
     (到店事业群, 护理部), is a unit too. A unit word of two characters or more
     (事业群, 产品线) says so even with no employer in the sentence."""
@@ -1310,7 +1334,7 @@ def _units_after_employer(
     for org in guessed:
         role = next((r for r in roles if r[0] == org.end), None)
         # 酒旅|事业部技术总监, SaaS|事业部总裁: the name of the unit, not of the employer (but
-        # 千禾连锁药房|区域经理 is an employer and a regional post)
+        # 千穗连锁药房|区域经理 is an employer and a regional post)
         unit_name = role is not None and any(text.startswith(u, role[0]) for u in unit_words() if len(u) >= 2 and u not in _REGION_UNITS)
         if role is not None and not unit_name and text[role[0] : role[0] + 1] in ("处", "部", "科", "室", "组"):
             # 长晟金控证实,…数位金融|处主管X: a one-character unit after a named employer
@@ -1327,7 +1351,7 @@ def _units_after_employer(
             remit = text[role[0] : role[1]].endswith(("负责人", "主管")) and _ordinary_words(tokens, org)
             unit_start = org.start if unit_name or remit else _unit_start(text, tokens, org, earlier)
             if unit_start is not None and unit_start > org.start:
-                # 速达快运|华南大区|总经理: the employer, then its unit
+                # 速驰快运|华南大区|总经理: the employer, then its unit
                 kept.append(OrgMatch(org.start, unit_start, text[org.start : unit_start]))
                 roles = [(unit_start, r[1]) if r == role else r for r in roles]
                 continue
@@ -1358,7 +1382,7 @@ def _ordinary_words(tokens: list[Token], org: OrgMatch) -> bool:
 def _unit_start(text: str, tokens: list[Token], org: OrgMatch, employer_earlier: bool) -> Optional[int]:
     """Where a unit of an employer starts inside the guessed name ``org``, if it holds
     one: at ``org.start`` when the whole phrase is a unit (手机产品线), later when an
-    employer's name comes first (速达快运|华南大区). None when ``org`` is an employer."""
+    employer's name comes first (速驰快运|华南大区). None when ``org`` is an employer."""
     name = text[org.start : org.end]
     inside = [t for t in tokens if org.start <= t.start and t.end <= org.end]
     ordinary = bool(inside) and all(common_word(t.text, 50) for t in inside)

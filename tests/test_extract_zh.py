@@ -745,3 +745,23 @@ def test_long_reason_between_name_and_trigger_and_qi_after_mianqu():
     text = "2026年8月28日，徐之岩受到党内严重警告处分，免去其南川县财政局局长职务。"
     events = run_text(text, published="2026-09-01")
     assert [(e.person, e.org) for e in events] == [("徐之岩", "南川县财政局")]
+
+
+def test_name_after_cong_before_the_verb_is_the_organization_left():
+    text = "去年底从拾月社区离职的前产品负责人冉清，如今加入了初创公司栖禾科技。"
+    events = run_text(text, published="2026-06-30")
+    assert [(e.person, e.org) for e in events] == [("冉清", "拾月社区")]
+    assert run_text("他去年从北京离职后回到老家。") == []
+
+
+def test_first_person_in_a_quote_is_the_speaker():
+    text = "资深编辑卓言今天在微博上写道：“我已经离开了《城南周刊》，十二年，谢谢大家。”"
+    events = run_text(text, published="2026-06-30")
+    assert [(e.person, e.org) for e in events] == [("卓言", "城南周刊")]
+
+
+def test_latin_tail_of_a_brand_and_a_shop_named_in_quotes():
+    events = run_text("一年之内，智穹AI联合创始人秦远、产品副总裁罗晓帆相继离职。", published="2026-06-30")
+    assert {(e.person, e.org) for e in events} == {("秦远", "智穹AI"), ("罗晓帆", "智穹AI")}
+    events = run_text("本地连锁饼店「金穗坊」第二代掌舵人区倩莹宣布辞任董事总经理。", published="2026-06-30")
+    assert [(e.person, e.org) for e in events] == [("区倩莹", "金穗坊")]

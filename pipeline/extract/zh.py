@@ -32,7 +32,7 @@ import re
 from typing import Optional
 
 from .. import dates as dates_mod
-from ..entities import MOVE_WORDS_BEFORE_KIND, ends_with_org_kind, find_entities, generic_org_words, org_lexicon, org_suffix_words
+from ..entities import MOVE_WORDS_BEFORE_KIND, common_word, ends_with_org_kind, find_entities, generic_org_words, org_lexicon, org_suffix_words
 from ..records import Candidate, DateMention, DateValue, Document, Extraction, Mention, Sentence
 from ..segment import tokenize
 from . import tables
@@ -105,7 +105,7 @@ def extract_zh(doc: Document) -> Extraction:
         if known_orgs:
             surfaces = known_orgs.surfaces()
             ents.persons = [p for p in ents.persons if p.kind != "person_weak" or not any(p.text in org for org in surfaces)]
-            ents.persons = [p for p in ents.persons if p.text not in known_orgs]  # 凯锐 once 凯锐电器 was named
+            ents.persons = [p for p in ents.persons if p.text not in known_orgs]  # 凯朗 once 凯朗电器 was named
         sent = ZhSentence(sentence, ents, tokens)
         learn(sent, memory)
         found = table_state.read(sent, memory, doc)
@@ -125,7 +125,7 @@ def extract_zh(doc: Document) -> Extraction:
 
 def _full_form(org: Optional[Mention], memory: Memory) -> Optional[Mention]:
     """The document's first full mention of an organization written by a short form
-    (云杉 for 云杉科技, 学优 for 学而优在线), so that the event names it in full."""
+    (云柏 for 云柏科技, 学精 for 学而精在线), so that the event names it in full."""
     if org is None or not org.canonical or org.canonical == org.text or org_lexicon().canonical(org.text) is not None:
         return org
     return memory.org_first.get(org.canonical, org)
@@ -379,7 +379,7 @@ def _on_trigger(
         if destination is not None and org is not None and org_key_of(destination) == org_key_of(org):
             destination = None
     elif family == "succeed":
-        # 由宁泽川接替骆永康的总裁职务: the predecessor, named after the verb, leaves
+        # 由宁泽远接替骆永宁的总裁职务: the predecessor, named after the verb, leaves
         persons = [p for p in sent.ents.persons if end <= local_span(p, sent)[0] <= end + 1]
         persons = [p for p in persons if _SUCCEEDED_POST.match(text, local_span(p, sent)[1]) or (_POST_NAMED.search(text, c_start, start) and re.match(r"(?:担任|出任|之职)", text[local_span(p, sent)[1] :]))]
     elif family == "move":
@@ -412,6 +412,8 @@ def _on_trigger(
             org = _org_after_marker(sent, c_start, start, ("从", "自"))
         if org is None:
             org = _short_form_after_from(sent, c_start, start)
+        if org is None:
+            org = _named_after_from(sent, c_start, start)
         if org is None and trigger.word in _OBJECT_IS_LEFT:
             org = _suffix_phrase_after(sent, end, c_end)
         if org is None and family == "fired":
@@ -470,6 +472,26 @@ def _short_form_after_from(sent: ZhSentence, c_start: int, start: int) -> Option
         if org.text.startswith(short.group(1)) and len(org.text) > len(short.group(1)):
             return org
     return None
+
+
+# 从 + a name right before the verb (去年底从拾光社区离职的…): the phrase is the organization
+# left even when no rule knows it.
+_NAME_AFTER_FROM = re.compile(r"从([\u4e00-\u9fffA-Za-z0-9]{2,8})$")
+
+
+def _named_after_from(sent: ZhSentence, c_start: int, start: int) -> Optional[Mention]:
+    """X从拾光社区离职: the words between 从 and the verb name the organization when they
+    are not an ordinary word, a place or a person (从北京离职, 从基层做起 name none)."""
+    found = _NAME_AFTER_FROM.search(sent.text, c_start, start)
+    if found is None:
+        return None
+    phrase = found.group(1)
+    if common_word(phrase, 50) or phrase[-1] in "市省县州国" or phrase in generic_org_words() or phrase.startswith(("该", "其", "这", "那", "一", "某", "多", "几")):
+        return None
+    if any(local_span(p, sent)[0] < found.end(1) and found.start(1) < local_span(p, sent)[1] for p in sent.ents.persons):
+        return None
+    begin = sent.start + found.start(1)
+    return Mention("org", begin, begin + len(phrase), phrase, phrase)
 
 
 def _clause_pronoun(sent: ZhSentence, c_start: int, start: int) -> list[Mention]:
@@ -584,7 +606,7 @@ _REMOVE_WORDS = frozenset({"免去", "免除", "撤销", "罢免"})
 _TRANSFER_DESTINATION = re.compile(r"(?:至|到)?(?!球队|俱乐部|公司|本队|该队|加盟|加入|母队|老东家)[\u4e00-\u9fffA-Za-z0-9]{2,10}(?=[,。;,、]|$)")
 # Moves that say the person leaves a club or employer even when the text names it only
 # as the one in focus (俱乐部官宣,X转会B).
-_TRANSFER_WORDS = frozenset({"转会", "转投", "转会至", "转会到"})
+_TRANSFER_WORDS = frozenset({"转会", "转投", "转会至", "转会到", "转战"})
 _CONTRACT_WORDS = frozenset({"解约", "解除合同", "解除合约"})
 _LISTING = re.compile(r"包括|分别是|分别为|有")
 # 离职者包括X和Y / 离职的高管有X、Y: the people listed after the trigger
@@ -616,7 +638,7 @@ def _subject_persons(
             return _persons_in(sent, c_start, start, memory, allow_weak=True)[:1]
         return []
     if trigger_word in _REMOVE_WORDS:
-        # 免去邓宏伟的西岭市财政局局长职务 / 凌驰汽车还免去了范立鹏的副总裁职务
+        # 免去邓宏达的西峤市财政局局长职务 / 凌骁汽车还免去了范立航的副总裁职务
         after = end + (1 if text[end : end + 1] == "了" else 0)
         removed = [p for p in sent.ents.persons if local_span(p, sent)[0] == after]
         if removed:
@@ -651,7 +673,7 @@ def _subject_persons(
     if text[end : end + 1] == "的":
         listing = _LISTING.search(text, end, c_end)
         if listing is not None:
-            # 去年离开橙果支付的高管包括首席产品官温子谦和风控负责人阮清秋
+            # 去年离开橙柚支付的高管包括首席产品官温子翊和风控负责人阮清禾
             listed = _persons_in(sent, listing.end(), c_end, memory, allow_weak=True)
             if listed:
                 return listed
@@ -839,8 +861,12 @@ def _resolve_pronoun(person: Mention, memory: Memory, previous: Optional[ZhSente
     """他/她 → the person in focus; 他们/她们 → the people of the previous sentence."""
     if person.kind != "pronoun":
         return person
+    if person.text == "我":
+        # 卓雅在微博上写道:“我已经离开了…”: the one who speaks, named before the quote
+        earlier = [p for p in sent.ents.persons if p.end <= person.start]
+        return _as_reference(earlier[-1]) if earlier else None
     if person.text == "这位":
-        # 这位管理规模超过三百亿元的“消费一哥”在4月卸任…: the person the sentence before ends on
+        # 这位管理规模超过三百亿元的“医药一哥”在4月卸任…: the person the sentence before ends on
         if previous is None or not previous.ents.persons:
             return None
         return _as_reference(previous.ents.persons[-1])
@@ -884,7 +910,7 @@ def _role_for(sent: ZhSentence, person: Mention, memory: Memory) -> Optional[Men
                 return role
         for role in sent.ents.roles:
             if local_span(role, sent)[0] == pe:
-                return role  # 汇程物流的罗海峰总经理: the title after the name
+                return role  # 汇途物流的罗海屹总经理: the title after the name
         posted = _post_after_name(sent, person)[1]
         if posted is not None:
             return posted
@@ -894,12 +920,12 @@ def _role_for(sent: ZhSentence, person: Mention, memory: Memory) -> Optional[Men
 # 接替Y的总裁职务 / 接替Y的帅位: the post Y held; 董事长一职由X接替Y担任: the post named before.
 _SUCCEEDED_POST = re.compile(r"的[^,。;]{0,16}(?:职务|一职|职位|帅位|位置|岗位)")
 _POST_NAMED = re.compile(r"一职|职务|职位")
-# 接替年初已经离职的吕俊: the one succeeded, named after the verb of the appointment.
+# 接替年初已经离职的吕骏: the one succeeded, named after the verb of the appointment.
 _SUCCEEDED_BEFORE = re.compile(r"(?:接替|接任|接棒|顶替)[^,。;]{0,16}$")
 
 
 def _successor_employer(sent: ZhSentence, person: Mention, memory: Memory) -> Optional[Mention]:
-    """果然优选宣布,原A总监X出任公司首席营销官,接替已离职的Y: Y left the organization
+    """欣然优选宣布,原A总监X出任公司首席营销官,接替已离职的Y: Y left the organization
     that makes the appointment (the last one named before Y that is not marked as X's
     former employer by 原/前/从/由), not the one X came from."""
     if not (sent.start <= person.start < sent.sentence.end):
@@ -907,8 +933,8 @@ def _successor_employer(sent: ZhSentence, person: Mention, memory: Memory) -> Op
     ps, _ = local_span(person, sent)
     if _SUCCEEDED_BEFORE.search(sent.text, 0, ps) is None:
         return None
-    # Not the successor's former employer (前云鲸出行首席运营官X加入快驹,接替…: 快驹)
-    # (the one X joins is named as a destination: 加入出行平台快驹, so all organizations count)
+    # Not the successor's former employer (前云鲲出行首席运营官X加入快骥,接替…: 快骥)
+    # (the one X joins is named as a destination: 加入出行平台快骥, so all organizations count)
     usable = [o for o in sent.ents.orgs if local_span(o, sent)[1] <= ps and sent.text[local_span(o, sent)[0] - 1 : local_span(o, sent)[0]] not in ("原", "前", "从", "由")]
     return usable[-1] if usable else memory.focus_org(sent)
 
@@ -1043,7 +1069,7 @@ _SAME_DAY = re.compile(r"^\s*(?:同日|同一天|当天|当日|同天)")
 
 
 def _same_day(doc: Document, sent: ZhSentence) -> Optional[DateValue]:
-    """同一天,远澜基金也披露:…: the last day-precise date of the sentences before."""
+    """同一天,远岑基金也披露:…: the last day-precise date of the sentences before."""
     if not _SAME_DAY.match(sent.text):
         return None
     for earlier in reversed(doc.sentences[max(0, sent.sentence.index - 3) : sent.sentence.index]):

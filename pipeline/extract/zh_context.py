@@ -119,8 +119,8 @@ class Memory:
 @functools.lru_cache(maxsize=8192)
 def short_forms(name: str) -> tuple[str, ...]:
     """How Chinese news shortens an organization's name after the first mention: without
-    its suffixes (正衡律师事务所 → 正衡, 申城海狮足球俱乐部 → 申城海狮), and without a
-    two-character place before a four-character core (申城海狮 → 海狮). Ordinary words
+    its suffixes (正衍律师事务所 → 正衍, 申江海豹足球俱乐部 → 申江海豹), and without a
+    two-character place before a four-character core (申江海豹 → 海豹). Ordinary words
     (中国, 国家) are no short forms: they would turn every later use into the organization."""
     core = name
     stripped = True
@@ -132,7 +132,7 @@ def short_forms(name: str) -> tuple[str, ...]:
                 stripped = True
                 break
     if core[-1:] in "市省县区州":
-        return ()  # 澜州市统计局 → 澜州市: a place, not the bureau
+        return ()  # 汀州市统计局 → 汀州市: a place, not the bureau
     forms = []
     if 2 <= len(core) < len(name):
         forms.append(core)
@@ -245,9 +245,9 @@ class ZhSentence:
         return self.sentence.text
 
 
-# The organization that speaks at the start of a sentence: 维康生物6月18日公告, 港湾银行董事会
-#昨日宣布, 海港蓝鲸足球俱乐部官方宣布. Whatever announces is an organization when it is
-# not a person; this finds the ones no lexicon or suffix knows (速达通, 日光珈琲).
+# The organization that speaks at the start of a sentence: 维宁生物6月18日公告, 港湾银行董事会
+#昨日宣布, 海港白鲸足球俱乐部官方宣布. Whatever announces is an organization when it is
+# not a person; this finds the ones no lexicon or suffix knows (速捷通, 晨光珈琲).
 _SPEAKER = re.compile(
     r"^(?:(?:前天|昨天|今天|周[一二三四五六日]|上周[一二三四五六日]?)(?:晚上|上午|下午|晚间)?,)?"  # 前天晚上,…: when, before the speaker
     r"(?:[^,。;]{0,12}?(?:平台|品牌|公司|集团|球会|俱乐部|球队|球团|上市的|旗下|企业|大厂|厂商|车企|药企|券商|银行|机构|媒体|电台|高校)|[^,。;的]{2,8}的)?"  # 排名垫底的X宣布
