@@ -894,6 +894,8 @@ def _role_after_unit_name(text: str, org: OrgMatch, roles: list[tuple[int, int]]
     if role is None:
         return None
     name = text[org.start : org.end]
+    if any(name.endswith(w) and len(w) > 3 and any(w.endswith(u) for u in unit_words()) for w in org_suffix_words()):
+        return None  # 南岭省发展和改革委员会|主任: the full suffix of a public body (org_suffixes_zh.txt), an employer
     if not any(name.endswith(unit) and len(name) > len(unit) + 1 for unit in unit_words() if unit != "部" or bare_bu):
         return None
     return role
@@ -994,6 +996,9 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             continue  # a longer suffix starts here (科技 | 科技公司 is found as 公司 later)
         start = generic_start = m.start()
         phrase_end = m.start()  # where the words judged generic or not end
+        straddle = next((t for t in tokens if t.start < m.start() < t.end), None)
+        if straddle is not None and _suffix_ends_at(text, m.start()):
+            start = generic_start = straddle.start  # 瀚澜|科技股份|有限公司: jieba cut across the suffixes
         words = 0
         inside = token_ending_at.get(end)
         if inside is not None and inside.start >= m.start():

@@ -765,3 +765,12 @@ def test_latin_tail_of_a_brand_and_a_shop_named_in_quotes():
     assert {(e.person, e.org) for e in events} == {("秦远", "智穹AI"), ("罗晓帆", "智穹AI")}
     events = run_text("本地连锁饼店「金穗坊」第二代掌舵人区倩莹宣布辞任董事总经理。", published="2026-06-30")
     assert [(e.person, e.org) for e in events] == [("区倩莹", "金穗坊")]
+
+
+def test_suffixes_jieba_cut_across_and_a_commission_with_he():
+    text = "瀚川科技股份有限公司（以下简称“瀚川科技”）今晚公告，公司董事会收到副总经理邵启元递交的书面辞职报告。"
+    events = run_text(text, published="2026-11-22")
+    assert [(e.person, e.org) for e in events] == [("邵启元", "瀚川科技股份有限公司")]
+    text = "南岭省人民政府发布通知，免去俞海川的南岭省发展和改革委员会主任职务。"
+    events = run_text(text, published="2026-11-22")
+    assert [(e.person, e.org) for e in events] == [("俞海川", "南岭省发展和改革委员会")]
