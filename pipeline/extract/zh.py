@@ -412,8 +412,6 @@ def _on_trigger(
             org = _org_after_marker(sent, c_start, start, ("从", "自"))
         if org is None:
             org = _short_form_after_from(sent, c_start, start)
-        if org is None:
-            org = _named_after_from(sent, c_start, start)
         if org is None and trigger.word in _OBJECT_IS_LEFT:
             org = _suffix_phrase_after(sent, end, c_end)
         if org is None and family == "fired":
@@ -464,14 +462,14 @@ _SHORT_AFTER_FROM = re.compile(r"[从由]([\u4e00-\u9fffA-Za-z]{2,6})$")
 
 def _short_form_after_from(sent: ZhSentence, c_start: int, start: int) -> Optional[Mention]:
     """X或将从晴川出走: 晴川 is short for an organization the sentence names in full
-    (晴川影业董事长X…); the full name is the one left."""
+    (晴川影业董事长X…); the full name is the one left. Failing that, the words after 从
+    may be a name no rule knows (:func:`_named_after_from`)."""
     short = _SHORT_AFTER_FROM.search(sent.text, c_start, start)
-    if short is None:
-        return None
-    for org in usable_orgs(sent):
-        if org.text.startswith(short.group(1)) and len(org.text) > len(short.group(1)):
-            return org
-    return None
+    if short is not None:
+        for org in usable_orgs(sent):
+            if org.text.startswith(short.group(1)) and len(org.text) > len(short.group(1)):
+                return org
+    return _named_after_from(sent, c_start, start)
 
 
 # 从 + a name right before the verb (去年底从拾光社区离职的…): the phrase is the organization
