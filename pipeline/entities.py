@@ -490,14 +490,14 @@ def _add_defined_short_forms(text: str, orgs: list[OrgMatch]) -> list[OrgMatch]:
             start = paren
             while start > 0 and paren - start < 20 and _NAME_CHARS.match(text[start - 1]):
                 start -= 1
-            begin = next((i for i in range(paren - len(short) - 1, start - 1, -1) if text[i] == short[0] and _is_subsequence(short, text[i:paren])), None)
+            begin = _abbreviated_from(text, short, paren, paren - len(short) - 1, start - 1)
             if begin is None or paren - begin < 3 or _overlaps(begin, paren, [(o.start, o.end) for o in found]):
                 continue
             full = OrgMatch(begin, paren, text[begin:paren])
             found.append(full)
         elif not text[full.start : full.end].startswith(short[0]) or not _is_subsequence(short, text[full.start : full.end]):
             # 南汀|市第一人民医院(南汀一院): the short form shows where the name really starts
-            begin = next((i for i in range(full.start - 1, max(-1, full.start - 5), -1) if text[i] == short[0] and _is_subsequence(short, text[i:paren])), None)
+            begin = _abbreviated_from(text, short, paren, full.start - 1, max(-1, full.start - 5))
             if begin is None or not all(_HAN.match(ch) for ch in text[begin : full.start]):
                 continue
             found.remove(full)
@@ -534,6 +534,15 @@ def _column_label(text: str, org: OrgMatch) -> bool:
         and text[org.end : org.end + 1] in "】]〕"
         and _COLUMN_LABEL_END.search(text, 0, org.end) is not None
     )
+
+
+def _abbreviated_from(text: str, short: str, paren: int, first: int, stop: int) -> Optional[int]:
+    """The start of the name before ``paren`` that ``short`` abbreviates, looking at
+    ``first``, ``first - 1``, … down to (not including) ``stop``; None if none fits."""
+    for i in range(first, stop, -1):
+        if text[i] == short[0] and _is_subsequence(short, text[i:paren]):
+            return i
+    return None
 
 
 def _is_subsequence(short: str, name: str) -> bool:
