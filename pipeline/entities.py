@@ -208,6 +208,11 @@ def _name_year(text: str, pos: int) -> bool:
     return text[pos] == "年" and pos > 0 and text[pos + 1 : pos + 2] not in ("底", "初", "中", "内", "末", "前", "后", "终", "度", "")
 
 
+# Function characters that still open given names (以沫, 以宁, 之恒) where a title right
+# before says a name follows.
+_GIVEN_AFTER_TITLE = frozenset("以之")
+
+
 def _name_zhi(text: str, given_start: int, given: int) -> bool:
     """之 or 来 ending a given name (黄蔚之教授, 任西来因…): the second given character,
     followed by a title, an honorific or what follows names, not by a noun it links
@@ -219,7 +224,7 @@ def _name_zhi(text: str, given_start: int, given: int) -> bool:
     return not after or after[0] in _AFTER_NAME or after in ("教授", "先生", "女士", "博士", "老师", "同志", "院士")
 
 
-def chinese_name_at(text: str, pos: int, boundaries: set[int]) -> int:
+def chinese_name_at(text: str, pos: int, boundaries: set[int], after_title: bool = False) -> int:
     """End of a Chinese personal name starting at ``pos``, or 0.
 
     A surname and one or two given-name characters that are not function words.
@@ -233,7 +238,8 @@ def chinese_name_at(text: str, pos: int, boundaries: set[int]) -> int:
     given = 0
     while given < 2 and given_start + given < len(text):
         ch = text[given_start + given]
-        if not _HAN.match(ch) or (ch in _NAME_STOP and not _name_year(text, given_start + given) and not _name_zhi(text, given_start, given)):
+        title_name = after_title and given == 0 and ch in _GIVEN_AFTER_TITLE  # 首席营销官钱|以沫
+        if not _HAN.match(ch) or (ch in _NAME_STOP and not title_name and not _name_year(text, given_start + given) and not _name_zhi(text, given_start, given)):
             break
         given += 1
     if given == 0:
@@ -382,7 +388,7 @@ def find_entities(
         if taken.overlaps(pos, pos + 1):
             pos += 1
             continue
-        end = chinese_name_at(text, pos, boundaries)
+        end = chinese_name_at(text, pos, boundaries, pos in role_ends)
         if end and not taken.overlaps(pos, end) and text[pos:end] not in not_names():
             # A name starts a word (or follows a title or a non-Han character); only
             # then is the evidence worth weighing.

@@ -774,3 +774,10 @@ def test_suffixes_jieba_cut_across_and_a_commission_with_he():
     text = "南岭省人民政府发布通知，免去俞海川的南岭省发展和改革委员会主任职务。"
     events = run_text(text, published="2026-11-22")
     assert [(e.person, e.org) for e in events] == [("俞海川", "南岭省发展和改革委员会")]
+
+
+def test_given_name_opening_with_yi_after_a_title_and_a_graduate_who_joins():
+    text = "据悉，新茶饮品牌芝禾小铺首席营销官钱以宁已于本月初离职。"
+    events = run_text(text, published="2026-06-30")
+    assert [(e.person, e.org) for e in events] == [("钱以宁", "芝禾小铺")]
+    assert run_text("刚从北溪大学博士毕业的段嘉言加入了创业公司零二矩阵，担任算法研究员。") == []

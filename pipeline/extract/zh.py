@@ -395,6 +395,8 @@ def _on_trigger(
             if home is not None and home.text.startswith(short.group(1)):
                 org = home
         destination = _org_after(sent, end) or _org_after_kind(sent, end)
+        if org is not None and re.search(r"毕业|肄业|结业", text[local_span(org, sent)[1] : start]):
+            return []  # 从北川大学博士毕业的X加入…: a graduate joins, nobody leaves a job
         named_after = _TRANSFER_DESTINATION.match(text, end)
         if org is None and persons and (destination is not None or named_after) and trigger.word in _TRANSFER_WORDS:
             # X转会升班马B, X已转投对手战队B: a transfer leaves the club the person plays for,
