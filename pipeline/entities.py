@@ -616,6 +616,8 @@ def _name_evidence(
         return "person"  # 纪建德先生, 张荟女士: the honorific after a full name says it is one
     if text[max(0, start - 2) : start] in ("免去", "免除", "撤销", "罢免") and after == "的" and not common_word(name):
         return "person"  # 免去俞正安的…局长职务: only a person's post is removed
+    if _DEPARTED_BEFORE.search(text, 0, start) and not common_word(name):
+        return "person"  # 接替已离职的莫海舟: the one a departure describes
     if _compound_surname_name(text, start, end, token):
         return "person"  # 上官若岚此前担任…, 欧阳听澜,…: a compound surname rarely starts anything else
     verb_after = bool(_DEPARTURE_VERB_AFTER.match(text[end : end + 8]))
@@ -629,6 +631,10 @@ def _name_evidence(
     if is_nr or (verb_after and name_like_tokens):
         return "person_weak"  # trusted only right before a trigger (王芊申请辞去…)
     return None
+
+
+# A departure word and 的 right before a name: 已离职的X, 即将退休的X.
+_DEPARTED_BEFORE = re.compile(r"(?:离职|辞职|退休|卸任|离任|辞任|离开)的$")
 
 
 def _compound_surname_name(text: str, start: int, end: int, token: Token | None) -> bool:
@@ -1307,6 +1313,9 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
             continue  # 副总裁、渠道运营主管: after a title and 、, the words say the second post's remit
         while text[start] in "原前" and end - start > 2:
             start += 1  # 原零售业务总监: 原 marks a former post
+        tense = re.match(r"曾任|现任|时任|历任|曾担任", text[start:end])
+        if tense is not None and end - start - tense.end() >= 2:
+            start += tense.end()  # 曾任|启明汽车首席产品官的贺一舟: the verb of a past post, not the name
         glued_move = MOVE_WORDS_BEFORE_KIND.match(text, start, end)
         if glued_move is not None and end - glued_move.end() >= 2:
             start = glued_move.end()  # 卸任,转任|西岭省政协|副主席: the move word, not the name

@@ -486,7 +486,7 @@ def _named_after_from(sent: ZhSentence, c_start: int, start: int) -> Optional[Me
     if found is None:
         return None
     phrase = found.group(1)
-    if common_word(phrase, 50) or phrase[-1] in "市省县州国" or phrase in generic_org_words() or phrase.startswith(("该", "其", "这", "那", "一", "某", "多", "几")):
+    if common_word(phrase, 50) or phrase[-1] in "市省县州国里内中" or phrase in generic_org_words() or phrase.startswith(("该", "其", "这", "那", "一", "某", "多", "几")):
         return None
     if any(local_span(p, sent)[0] < found.end(1) and found.start(1) < local_span(p, sent)[1] for p in sent.ents.persons):
         return None
