@@ -473,7 +473,7 @@ def _add_known_orgs(text: str, orgs: list[OrgMatch], known: Mapping[str, str]) -
 
 
 # A short form defined in brackets right after a name: 学而精在线(学精), 南汀市第一人民医院
-# (南汀一院), 澄瑞医疗器械股份有限公司(简称“澄瑞医疗”).
+# (南汀一院), 澄润医疗器械股份有限公司(简称“澄润医疗”).
 _DEFINED_SHORT_FORM = re.compile(r"\(\s*(?:简称|下称|以下简称)?\s*[“\"「『]?([\u4e00-\u9fffA-Za-z0-9]{2,8})[”\"」』]?\s*\)")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
@@ -1009,7 +1009,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
                 continue  # 星河科技视频负责人, 首席投资总监: the word belongs to the title
         adjacent = next((o for o in found if o.end == m.start() and o.canonical == text[o.start : o.end]), None)
         if adjacent is not None and not crossing:
-            # 康瑞达制药|股份有限公司: a suffix right after a suffix-found name extends it
+            # 康瑞泰制药|股份有限公司: a suffix right after a suffix-found name extends it
             found[found.index(adjacent)] = OrgMatch(adjacent.start, end, text[adjacent.start : end])
             taken = [(o.start, o.end) for o in found]
             continue
@@ -1182,7 +1182,7 @@ def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles
         stop = None
         ends_a_name = any(o.start < m.start() and o.end == m.end() for o in orgs)
         if text[start : start + 1] == "人":
-            continue  # 资深媒体人卓雅: a profession (媒体人), not a kind before a name
+            continue  # 资深媒体人卓言: a profession (媒体人), not a kind before a name
         quoted = re.match(r"[「“\"《]([^」”\"》]{2,12})[」”\"》]", text[start:])
         if quoted is not None:
             q_start, q_end = start + quoted.start(1), start + quoted.end(1)
@@ -1315,7 +1315,7 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
             start += 1  # 原零售业务总监: 原 marks a former post
         tense = re.match(r"曾任|现任|时任|历任|曾担任", text[start:end])
         if tense is not None and end - start - tense.end() >= 2:
-            start += tense.end()  # 曾任|启明汽车首席产品官的贺一舟: the verb of a past post, not the name
+            start += tense.end()  # 曾任|启岳汽车首席产品官的贺一帆: the verb of a past post, not the name
         glued_move = MOVE_WORDS_BEFORE_KIND.match(text, start, end)
         if glued_move is not None and end - glued_move.end() >= 2:
             start = glued_move.end()  # 卸任,转任|西岭省政协|副主席: the move word, not the name

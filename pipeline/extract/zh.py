@@ -339,7 +339,7 @@ def _org_after_marker(
             kind_lead = _KIND_AFTER_MARKER.search(sent.text, max(lo, os_ - 10), os_)
             if kind_lead is not None and kind_lead.group(1) in markers and ends_with_org_kind(kind_lead.group(2)):
                 if marker_ok is None or marker_ok.match(sent.text, kind_lead.start(1)):
-                    return org  # 从竞争对手品牌星驰汽车挖来: a kind word between 从 and the name
+                    return org  # 从竞争对手品牌星骋汽车挖来: a kind word between 从 and the name
     return None
 
 
@@ -474,13 +474,13 @@ def _short_form_after_from(sent: ZhSentence, c_start: int, start: int) -> Option
     return _named_after_from(sent, c_start, start)
 
 
-# 从 + a name right before the verb (去年底从拾光社区离职的…): the phrase is the organization
+# 从 + a name right before the verb (去年底从拾月社区离职的…): the phrase is the organization
 # left even when no rule knows it.
 _NAME_AFTER_FROM = re.compile(r"从([\u4e00-\u9fffA-Za-z0-9]{2,8})$")
 
 
 def _named_after_from(sent: ZhSentence, c_start: int, start: int) -> Optional[Mention]:
-    """X从拾光社区离职: the words between 从 and the verb name the organization when they
+    """X从拾月社区离职: the words between 从 and the verb name the organization when they
     are not an ordinary word, a place or a person (从北京离职, 从基层做起 name none)."""
     found = _NAME_AFTER_FROM.search(sent.text, c_start, start)
     if found is None:
@@ -862,7 +862,7 @@ def _resolve_pronoun(person: Mention, memory: Memory, previous: Optional[ZhSente
     if person.kind != "pronoun":
         return person
     if person.text == "我":
-        # 卓雅在微博上写道:“我已经离开了…”: the one who speaks, named before the quote
+        # 卓言在微博上写道:“我已经离开了…”: the one who speaks, named before the quote
         earlier = [p for p in sent.ents.persons if p.end <= person.start]
         return _as_reference(earlier[-1]) if earlier else None
     if person.text == "这位":
