@@ -781,3 +781,20 @@ def test_given_name_opening_with_yi_after_a_title_and_a_graduate_who_joins():
     events = run_text(text, published="2026-06-30")
     assert [(e.person, e.org) for e in events] == [("钱以宁", "芝禾小铺")]
     assert run_text("刚从北溪大学博士毕业的段嘉言加入了创业公司零二矩阵，担任算法研究员。") == []
+
+
+def test_record_lines_of_a_personnel_list():
+    text = (
+        "北汀医科大学附属医院调整一批中层干部\n"
+        "通知中涉及的人员如下：\n"
+        "姓名：田秋言；原职务：心胸外科主任；变动：离任（退休）\n"
+        "姓名：钱梓言；原职务：医务处副处长；变动：离任（调往北汀市妇幼保健院）\n"
+        "姓名：俞晨言；原职务：急诊科副主任；变动：留任"
+    )
+    events = run_text(text, published="2026-06-30")
+    got = {(e.person, e.org, e.role, e.destination) for e in events}
+    assert got == {
+        ("田秋言", "北汀医科大学附属医院", "心胸外科主任", None),
+        ("钱梓言", "北汀医科大学附属医院", "医务处副处长", "北汀市妇幼保健院"),
+    }
+    assert all(any("姓名" in s.text for s in e.sources) for e in events)  # the line naming the person is cited

@@ -36,6 +36,7 @@ from ..entities import MOVE_WORDS_BEFORE_KIND, common_word, ends_with_org_kind, 
 from ..records import Candidate, DateMention, DateValue, Document, Extraction, Mention, Sentence
 from ..segment import tokenize
 from . import tables
+from .records_zh import find_records, record_candidate
 from .zh_context import (
     Memory,
     ZhSentence,
@@ -84,6 +85,7 @@ def extract_zh(doc: Document) -> Extraction:
     table_state = tables.TableReader()
     previous: Optional[ZhSentence] = None
     wanted, context = _sentences_to_read(doc)
+    records = find_records(doc)
     for sentence in doc.sentences:
         if sentence.index not in wanted:
             previous = None  # 他 in the next read sentence has no antecedent here
@@ -109,6 +111,10 @@ def extract_zh(doc: Document) -> Extraction:
         sent = ZhSentence(sentence, ents, tokens)
         learn(sent, memory)
         found = table_state.read(sent, memory, doc)
+        if found is None and sentence.index in records:
+            # 姓名:X;原职务:Y;变动:离任: a record line, read as a whole
+            record = record_candidate(records[sentence.index], memory.focus_org(sent))
+            found = [record] if record is not None else []
         if found is None:
             found = []
             for start, end, trigger in lexicon.find(sentence.text, {t.start for t in tokens}):
