@@ -612,8 +612,8 @@ def _name_evidence(
         return "person"  # 贺知行,深澜量子计算的首席科学家,…: a name opening an apposition
     if is_nr and (text[end : end + 1] in ("、", "等", "和", "与", ",") or text[start - 1 : start] in ("、", "和", "与")):
         return "person"
-    if text[end : end + 2] in ("先生", "女士", "同志") and not common_word(name):
-        return "person"  # 纪建德先生, 张荟女士: the honorific after a full name says it is one
+    if text[end : end + 2] in _HONORIFIC_AFTER_NAME and not common_word(name):
+        return "person"  # 纪建德先生, 张荟女士, 黄蔚之教授: the honorific after a full name says it is one
     if text[max(0, start - 2) : start] in ("免去", "免除", "撤销", "罢免") and after == "的" and not common_word(name):
         return "person"  # 免去俞正安的…局长职务: only a person's post is removed
     if _DEPARTED_BEFORE.search(text, 0, start) and not common_word(name):
@@ -632,6 +632,9 @@ def _name_evidence(
         return "person_weak"  # trusted only right before a trigger (王芊申请辞去…)
     return None
 
+
+# Honorifics that follow a full name (张荟女士); a surname alone before them (张教授) is no name.
+_HONORIFIC_AFTER_NAME = ("先生", "女士", "同志", "教授", "博士", "院士")
 
 # A departure word and 的 right before a name: 已离职的X, 即将退休的X.
 _DEPARTED_BEFORE = re.compile(r"(?:离职|辞职|退休|卸任|离任|辞任|离开)的$")
@@ -828,9 +831,13 @@ def _find_roles(text: str, orgs: list[OrgMatch], tokens: list[Token]) -> list[tu
             if len(word) >= 3 and word[0] in "原前" and word[1:] in modifiers:
                 left = tok.start + 1  # 原青训|总监: jieba glued 原 (former) to the remit
                 break
-            if not (word in modifiers or re.fullmatch(r"[A-Z]{2,4}", word) or is_unit_word(word)):
-                break
             previous = ends_at.get(tok.start)
+            sector = word.endswith(sector_words()) and len(word) > 2  # 电子行业|首席分析师: the sector covered
+            if word in sector_words() and previous is not None and previous.tag.startswith("n") and not _overlaps(previous.start, previous.end, org_spans):
+                left = previous.start  # 芯片|行业|首席分析师: jieba cut the sector in two
+                break
+            if not (word in modifiers or re.fullmatch(r"[A-Z]{2,4}", word) or is_unit_word(word) or sector):
+                break
             short_or_latin = len(word) == 1 or re.fullmatch(r"[A-Z]{2,4}", word) is not None
             if short_or_latin and previous is not None and _HAN.match(previous.text[-1]) and not common_word(previous.text, 50) and previous.text not in modifiers:
                 break  # 启明|云|财务总监, 智衡|AI|联合创始人: a short modifier glued to an unknown word ends a name
@@ -917,9 +924,14 @@ def _role_after_unit_name(text: str, org: OrgMatch, roles: list[tuple[int, int]]
     name = text[org.start : org.end]
     if any(name.endswith(w) and len(w) > 3 and any(w.endswith(u) for u in unit_words()) for w in org_suffix_words()):
         return None  # 南岭省发展和改革委员会|主任: the full suffix of a public body (org_suffixes_zh.txt), an employer
-    if not any(name.endswith(unit) and len(name) > len(unit) + 1 for unit in unit_words() if unit != "部" or bare_bu):
+    if not any(name.endswith(unit) and len(name) > len(unit) + 1 and not _company_not_unit(name, unit) for unit in unit_words() if unit != "部" or bare_bu):
         return None
     return role
+
+
+def _company_not_unit(name: str, unit: str) -> bool:
+    """星河公司 ends with 司 (a ministry's department, 规划司) but is a company."""
+    return unit == "司" and name.endswith("公司")
 
 
 def _unit_role_after(text: str, pos: int, roles: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
@@ -1074,7 +1086,12 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
                 break
             start = tok.start
             words += 1
-        if start == m.start() or start == generic_start or text[start] in "该其本这那此各某一" or _generic_phrase(tokens[bisect.bisect_left(start_list, start) : bisect.bisect_right(end_list, phrase_end)] or before[-words:]):
+        determiner = text[start] in _DETERMINER_STARTS or text.startswith(("另一", "另外", "另两", "另几"), start)
+        kind_lead = [k for k in _org_kind().finditer(text, start, m.start()) if m.start() - k.end() >= 2]
+        if determiner and kind_lead and start != generic_start:
+            start = kind_lead[-1].end()  # 另一家|药|企安禾|制药: a determiner and a kind word (药企) before the name
+            determiner = False
+        if start == m.start() or start == generic_start or determiner or _generic_phrase(tokens[bisect.bisect_left(start_list, start) : bisect.bisect_right(end_list, phrase_end)] or before[-words:]):
             continue
         if m.group() in _WEAK_SUFFIXES and words < 2 and not any(t.tag == "ns" for t in before[-words:]):
             continue
@@ -1082,6 +1099,8 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             continue  # 主导公司战略, 北京公司: an ordinary word before 公司 names no company
         if _POINTER_BEFORE.search(text, 0, start) and all(common_word(t.text, 1) for t in tokens if start <= t.start and t.end <= m.start()):
             continue  # 这家股份制银行, 这家体育用品公司, 这家在线教育公司: a pointer to the organization in focus, no name
+        if text.startswith("另据", start) and end - start > 4:
+            start += 1  # 另据江屿大学消息: "according also to", not part of the name
         while text[start] in "前原从在于向对和与跟被把将至到据" and end - start > 3:
             start += 1  # 前沐岚半导体高级副总裁, 从砾川科技离职, 据|华川动力官网: the organization starts after
         glued_move = MOVE_WORDS_BEFORE_KIND.search(text, max(0, start - 3), start + 3)
@@ -1115,6 +1134,8 @@ def _trade_verb(tok: Token, previous: Optional[Token], words: int) -> bool:
 def _generic_phrase(words: list[Token]) -> bool:
     """香港物流公司, 美国AI公司: generic words, perhaps after a place, so no name.
     A place alone is a name (北京银行), and so is a word jieba guesses is a place (砾川科技)."""
+    if words and words[-1].text.endswith(sector_words()):
+        return True  # 医药行业, 新能源赛道: a sector, whatever names it
     if not any(t.text in generic_org_words() for t in words):
         return False
     if words[-1].text in generic_org_words() and len(words) <= 2:
@@ -1163,6 +1184,8 @@ _AFTER_KIND_NAME = re.compile(
 # 影视公司北溟映画被曝…: a time phrase or a reporting passive follows the name
 # Words that end the walk left from an organization suffix: pointers, and the
 # relations a company is named in (控股股东澄宇控股集团, 竞争对手木研生活).
+# Characters that open a description, not a name: 该公司, 这家银行, 一家药企, 某券商.
+_DETERMINER_STARTS = frozenset("该其本这那此各某一")
 _ORG_WALK_STOP = frozenset("该 其 本 这家 多家 公司 股东 控股股东 大股东 母公司 子公司 旗下 对手 竞争对手 老东家 东家".split())
 _DATE_START = re.compile(r"(?:昨|今|前|明)[日天]|近日|日前|本周|上周|下周|本月|上月|今年|去年|近期|日内|当天|同日|今早|今晨|今晚|昨晚|昨夜")
 _KIND_NAME_BAD_START = frozenset("与和及跟同对向在从被把将的了是为也都已")
@@ -1394,7 +1417,7 @@ def _units_after_employer(
 
 # A pointer to the organization in focus earlier in the sentence (该行发言人证实,财富管理部
 # 主管X…): the employer is named, so a phrase before a title may be its unit.
-_POINTER_EARLIER = re.compile(r"该(?:公司|行|集团|校|院|所|局|台|报|队|俱乐部)|本公司|本集团|本行")
+_POINTER_EARLIER = re.compile(r"该(?:公司|行|集团|校|院|所|局|部|委|厅|署|台|报|队|俱乐部)|本公司|本集团|本行")
 # Unit words that end the names of employers too (发展和改革委员会), so they make a unit
 # only after an employer.
 _UNITS_OF_A_NAMED_EMPLOYER = frozenset(["委员会", "研究院", "学院"])
@@ -1454,6 +1477,11 @@ def org_lead_words() -> frozenset[str]:
 @functools.lru_cache(maxsize=None)
 def generic_org_words() -> frozenset[str]:
     return read_words("generic_org_words_zh.txt")
+
+
+@functools.lru_cache(maxsize=None)
+def sector_words() -> tuple[str, ...]:
+    return tuple(sorted(read_words("sector_words_zh.txt")))
 
 
 def titles_rank(role: str) -> int:

@@ -798,3 +798,32 @@ def test_record_lines_of_a_personnel_list():
         ("钱梓言", "北汀医科大学附属医院", "医务处副处长", "北汀市妇幼保健院"),
     }
     assert all(any("姓名" in s.text for s in e.sources) for e in events)  # the line naming the person is cited
+
+
+def test_bare_gongsi_opening_a_line_is_the_organization_the_line_before_named():
+    text = (
+        "创新药企高管变动盘点：研发人才流动加快\n"
+        "最受关注的是澄岚药业。去年5月，公司首席科学官闵若川离职。"
+    )
+    events = run_text(text, published="2026-01-05")
+    assert [(e.person, e.org) for e in events] == [("闵若川", "澄岚药业")]
+
+
+def test_sector_and_determiner_phrases_are_not_organizations():
+    events = run_text("另一家药企禾川制药则经历了一场换帅：该公司宣布，董事会决定免去范知远的总经理职务。", published="2026-10-28")
+    assert [(e.person, e.org) for e in events] == [("范知远", "禾川制药")]
+    events = run_text("芯片行业首席分析师宗政岩已于上周离开北屿证券。", published="2026-07-09")
+    assert [(e.person, e.org, e.role) for e in events] == [("宗政岩", "北屿证券", "芯片行业首席分析师")]
+
+
+def test_ministry_department_joins_the_role_and_honorific_after_a_name():
+    text = "据国家林草资源部网站消息，该部规划财务司司长甘立平已调任东岭省副省长，不再担任规划财务司司长职务。"
+    events = run_text(text, published="2026-09-02")
+    assert [(e.person, e.org) for e in events] == [("甘立平", "国家林草资源部")]
+    assert events[0].role.endswith("财务司司长")
+    events = run_text("西屿大学发布任免通知，邝蔚之教授因工作变动，不再担任常务副校长职务。", published="2026-09-02")
+    assert [(e.person, e.org) for e in events] == [("邝蔚之", "西屿大学")]
+
+
+def test_a_prediction_about_retiring_some_day_is_no_event():
+    assert run_text("导师卞文石教授笑称，自己最多再带两届学生就退休。", published="2026-11-08") == []

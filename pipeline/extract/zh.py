@@ -161,7 +161,8 @@ def _sentences_to_read(doc: Document) -> tuple[set[int], set[int]]:
             wanted.update((sentence.index - 1, sentence.index))
         elif any(_could_yield(sentence.text, start, trigger) for start, _, trigger in lexicon.find(sentence.text)):
             wanted.add(sentence.index)
-            if _LEANS_ON_CONTEXT.search(sentence.text) or _ZERO_SUBJECT.match(sentence.text):
+            leans = _LEANS_ON_CONTEXT.search(sentence.text) or _ZERO_SUBJECT.match(sentence.text)
+            if leans or _OPENING_POINTER.match(sentence.text):  # 先看A。公司昨日公告,总经理X请辞
                 wanted.update(range(sentence.index - _CONTEXT_BEFORE, sentence.index))
     context = {0, 1} - wanted
     return wanted | context, context
@@ -1031,7 +1032,7 @@ def _org_for(sent: ZhSentence, person: Mention, role: Optional[Mention], trigger
 
 # A sentence that opens (perhaps after a short time phrase) with a pointer to the
 # organization in focus, or with a bare 公司 that stands for it.
-_OPENING_POINTER = re.compile(r"^\s*(?:[^,。;]{1,6},\s*)?(该公司|该行|该集团|该校|该院|该台|该报|该队|该俱乐部|公司)(?![\u4e00-\u9fff]{0,2}(?:股东|员工|高管))")
+_OPENING_POINTER = re.compile(r"^\s*(?:[^,。;]{1,6},\s*)?(该公司|该行|该集团|该校|该院|该台|该报|该队|该俱乐部|公司)(?![\u4e00-\u9fff]{0,2}(?:股东|员工|高管))(?!秘书)")
 # 遭公司解雇 / 被俱乐部开除: the employer that fires is the organization in focus (the one
 # announcing), whatever the person's other posts (a union's chairman fired by the airline).
 _FIRED_BY_EMPLOYER = re.compile(r"[被遭](?:公司|该公司|集团|该集团|报社|俱乐部|球队|球会|电视台|台方|校方|院方)$")
