@@ -1134,8 +1134,6 @@ def _trade_verb(tok: Token, previous: Optional[Token], words: int) -> bool:
 def _generic_phrase(words: list[Token]) -> bool:
     """香港物流公司, 美国AI公司: generic words, perhaps after a place, so no name.
     A place alone is a name (北京银行), and so is a word jieba guesses is a place (砾川科技)."""
-    if words and words[-1].text.endswith(sector_words()):
-        return True  # 医药行业, 新能源赛道: a sector, whatever names it
     if not any(t.text in generic_org_words() for t in words):
         return False
     if words[-1].text in generic_org_words() and len(words) <= 2:
@@ -1329,8 +1327,8 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
             pos = tok.start
         while words and (words[-1].text in _DEPARTMENT_WORDS or words[-1].text in role_modifiers()):
             words.pop()  # 生活事业部 / 智能座舱: part of the post, not the employer
-        if not words:
-            continue
+        if not words or words[-1].text.endswith(sector_words()):
+            continue  # 医药行业|高管: the sector the people work in, not their employer
         start, end = words[0].start, words[-1].end
         if text[start - 1 : start] == "、" and any(r_end == start - 1 for _, r_end in roles):
             continue  # 副总裁、渠道运营主管: after a title and 、, the words say the second post's remit

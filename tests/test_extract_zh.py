@@ -827,3 +827,13 @@ def test_ministry_department_joins_the_role_and_honorific_after_a_name():
 
 def test_a_prediction_about_retiring_some_day_is_no_event():
     assert run_text("导师卞文石教授笑称，自己最多再带两届学生就退休。", published="2026-11-08") == []
+
+
+def test_transfer_to_another_post_leaves_the_organization_before_the_verb():
+    text = "记者从北岚理工大学获悉，该校副校长莫知行已调任省教育厅副厅长。"
+    events = run_text(text, published="2026-09-02")
+    assert [(e.person, e.org, e.role) for e in events] == [("莫知行", "北岚理工大学", "副校长")]
+    assert events[0].destination.startswith("省教育厅")
+    text = "此外，南川文旅产业集团原总经理贺一鸣已于上月底调离，其职务由董事长兼任。"
+    events = run_text(text, published="2026-07-02")
+    assert [(e.person, e.org) for e in events] == [("贺一鸣", "南川文旅产业集团")]

@@ -295,6 +295,8 @@ def _org_after(sent: ZhSentence, local_pos: int, window: int = 3) -> Optional[Me
 
 # Triggers whose object is the organization left (离开A), not the one joined (跳槽至B).
 _OBJECT_IS_LEFT = frozenset({"离开", "告别", "辞别", "离巢"})
+# Triggers whose object is where the person goes (调任A副厅长): never the organization left.
+_OBJECT_IS_DESTINATION = frozenset({"调任"})
 
 
 def _suffix_phrase_after(sent: ZhSentence, local_pos: int, c_end: int) -> Optional[Mention]:
@@ -416,7 +418,10 @@ def _on_trigger(
             return []  # 加入B alone: no organization left behind
     else:
         persons = _subject_persons(sent, c_start, start, end, c_end, family, memory, previous)
-        org = _org_after(sent, end) if text[end : end + 1] != "的" or family == "post" else None
+        object_left = (text[end : end + 1] != "的" or family == "post") and trigger.word not in _OBJECT_IS_DESTINATION
+        org = _org_after(sent, end) if object_left else None
+        if trigger.word in _OBJECT_IS_DESTINATION:
+            destination = _org_after(sent, end)  # 调任A副厅长: A is where the person went
         if org is None:
             org = _org_after_marker(sent, c_start, start, ("从", "自"))
         if org is None:
@@ -445,7 +450,8 @@ def _on_trigger(
         for p in people:
             role = _role_for(sent, p, memory) or (inherited_role if _joined_by_and(sent, p) else None)
             inherited_role = role
-            p_org = org or _successor_employer(sent, p, memory) or _org_for(sent, p, role, start, memory)
+            going_to_after = trigger.word in _OBJECT_IS_DESTINATION
+            p_org = org or _successor_employer(sent, p, memory) or _org_for(sent, p, role, start, memory, going_to_after)
             extra = [_sentence_at(doc, p.start)] if p.kind == "pronoun_ref" else []
             out.append(
                 Candidate(
@@ -979,7 +985,9 @@ def _unnamed_post_org(sent: ZhSentence, pos: int) -> tuple[Optional[Mention], Op
     return None, None
 
 
-def _org_for(sent: ZhSentence, person: Mention, role: Optional[Mention], trigger_start: int, memory: Memory) -> Optional[Mention]:
+def _org_for(
+    sent: ZhSentence, person: Mention, role: Optional[Mention], trigger_start: int, memory: Memory, going_to_after: bool = False
+) -> Optional[Mention]:
     """The organization a person leaves when the trigger does not name it.
 
     In order: the organization owning the person's role (智谱首席运营官王芳) or
@@ -1023,8 +1031,8 @@ def _org_for(sent: ZhSentence, person: Mention, role: Optional[Mention], trigger
             return remembered
         if before:
             return before[-1]
-        if usable:
-            return usable[0]
+        if usable and not (going_to_after and local_span(usable[0], sent)[0] > trigger_start):
+            return usable[0]  # but not one after 调任 (X已调任A副厅长): that is where the person went
     if remembered is not None:
         return remembered
     return memory.focus_org(sent)
