@@ -25,6 +25,7 @@ from .segment import Token
 
 # Characters that cannot be part of a given name in running text: function words and
 # the first characters of the verbs that follow names in departure news.
+_UNIT_CHARACTERS = frozenset("组部队处科局室厅所")
 _NAME_STOP = set(
     "的了在是于也已和与及等被将曾从则均都称说为因对向离辞宣加出此这那以并而又还就才所让把给到去来"
     "个位名们等着过上下中内外后前年月日时每各该其者或即仍再更最很非没不有无要会能已经表示认却"
@@ -368,6 +369,7 @@ def find_entities(
     tokens_at = {t.start: t for t in tokens}
     token_starts = [t.start for t in tokens]
     role_ends = {end for _, end in roles} | {end + 1 for _, end in roles if end < len(text) and text[end] in " )"}  # 首席财务官(CFO)|尹嘉林
+    role_ends |= _after_nicknames(text, role_ends)  # 制作人“老猫”|柏晓峰
     honorific_spans = _honorifics_after(text, role_ends)
     role_ends |= {end for _, end in honorific_spans}
     taken = _Taken(len(text), [(s, e) for s, e, _ in persons] + occupied + honorific_spans)
@@ -574,6 +576,21 @@ def _honorifics_after(text: str, role_ends: set[int]) -> list[tuple[int, int]]:
     return out
 
 
+# A nickname in quotes between a title and the name (主持人“小鹿姐”陆筱岚, 主播「Ken哥」X).
+_NICKNAME = re.compile(r"[“「\"‘『]([^”」\"’』,。;:]{1,6})[”」\"’』]")
+
+
+def _after_nicknames(text: str, role_ends: set[int]) -> set[int]:
+    """Where a name may start after a title and a quoted nickname: features introduce
+    people by what colleagues call them, then by name."""
+    out = set()
+    for end in role_ends:
+        match = _NICKNAME.match(text, end)
+        if match is not None and match.end() < len(text) and _HAN.match(text[match.end()]):
+            out.add(match.end())
+    return out
+
+
 def _name_evidence(
     text: str,
     start: int,
@@ -731,11 +748,13 @@ def _trim_to_name_words(start: int, end: int, text: str, tokens: list[Token]) ->
     if text[first] != "-":
         letters = transliteration_characters()
         while new_start > max(start, first - 4) and text[new_start - 1] in letters:
+            if new_start >= 2 and common_word(text[new_start - 2 : new_start], 1000):
+                break  # 宣布|迭戈·费雷拉: 布 ends the verb before the name
             new_start -= 1  # 营运官马|可·费洛里: jieba glued the title's last character to the name
     if new_start == first or new_end == last + 1:
         return start, start  # nothing name-like on one side
-    while new_end - last > 3 and text[new_end - 1] in _NAME_STOP:
-        new_end -= 1  # 贝朗因家庭原因: jieba glued 因 to the name
+    while new_end - last > 3 and text[new_end - 1] in _NAME_STOP and text[new_end - 1] not in _UNIT_CHARACTERS:
+        new_end -= 1  # 贝朗因家庭原因: jieba glued 因 to the name (but 维拉斯科 ends with 科)
     return new_start, new_end
 
 
@@ -1099,8 +1118,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             continue  # 主导公司战略, 北京公司: an ordinary word before 公司 names no company
         if _POINTER_BEFORE.search(text, 0, start) and all(common_word(t.text, 1) for t in tokens if start <= t.start and t.end <= m.start()):
             continue  # 这家股份制银行, 这家体育用品公司, 这家在线教育公司: a pointer to the organization in focus, no name
-        if text.startswith("另据", start) and end - start > 4:
-            start += 1  # 另据江屿大学消息: "according also to", not part of the name
+        start = _after_source_word(text, start, end)
         while text[start] in "前原从在于向对和与跟被把将至到据" and end - start > 3:
             start += 1  # 前沐岚半导体高级副总裁, 从砾川科技离职, 据|华川动力官网: the organization starts after
         glued_move = MOVE_WORDS_BEFORE_KIND.search(text, max(0, start - 3), start + 3)
@@ -1112,6 +1130,18 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
     found = [o for o in found if not any(p is not o and p.start <= o.start and o.end <= p.end and (p.end - p.start) > (o.end - o.start) for p in found)]
     found.sort(key=lambda o: o.start)
     return found
+
+
+# Words that say who reports, glued by jieba to the name after them (网传|星川卫视,
+# 另据|江屿大学消息): never part of an organization's name.
+_SOURCE_WORDS = re.compile(r"另据|网传|外传|盛传|传闻|爆料|据悉|据称|据报")
+
+
+def _after_source_word(text: str, start: int, end: int) -> int:
+    match = _SOURCE_WORDS.match(text, start, end)
+    if match is not None and end - match.end() >= 2:
+        return match.end()
+    return start
 
 
 def _middle_word(tok: Token, previous: Optional[Token]) -> bool:
@@ -1334,6 +1364,7 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
             continue  # 副总裁、渠道运营主管: after a title and 、, the words say the second post's remit
         while text[start] in "原前" and end - start > 2:
             start += 1  # 原零售业务总监: 原 marks a former post
+        start = _after_source_word(text, start, end)
         tense = re.match(r"曾任|现任|时任|历任|曾担任", text[start:end])
         if tense is not None and end - start - tense.end() >= 2:
             start += tense.end()  # 曾任|启岳汽车首席产品官的贺一帆: the verb of a past post, not the name

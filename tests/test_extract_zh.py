@@ -837,3 +837,22 @@ def test_transfer_to_another_post_leaves_the_organization_before_the_verb():
     text = "此外，南川文旅产业集团原总经理贺一鸣已于上月底调离，其职务由董事长兼任。"
     events = run_text(text, published="2026-07-02")
     assert [(e.person, e.org) for e in events] == [("贺一鸣", "南川文旅产业集团")]
+
+
+def test_nickname_between_title_and_name_and_a_dotted_name_after_xuanbu():
+    text = "网传星川卫视当家主持人“小桃姐”邝语岚将离开台里、转战网络综艺。"
+    events = run_text(text, published="2026-10-02")
+    assert [(e.person, e.org, e.role) for e in events] == [("邝语岚", "星川卫视", "主持人")]
+    text = "北港联今日官宣，主教练埃尔南多·巴斯科下课，双方解除合同。"
+    assert [e.person for e in run_text(text, published="2026-10-02")] == ["埃尔南多·巴斯科"]
+    text = "继南岭猎鹰本周二宣布迭戈·卡雷拉下课后，东川俱乐部主教练马可·费里因个人原因辞职。"
+    assert "迭戈·卡雷拉" in {e.person for e in run_text(text, published="2026-10-02")}
+
+
+def test_organization_announcing_is_not_cut_at_its_verb_and_xiexia_is_a_post_trigger():
+    text = "南安人寿保险股份有限公司发布公告称，因到龄退休，柯振邦不再担任公司董事长职务。"
+    events = run_text(text, published="2026-11-19")
+    assert [(e.person, e.org) for e in events] == [("柯振邦", "南安人寿保险股份有限公司")]
+    text = "今年三月，在晶岳半导体服务十八年的邬宗瀚卸下技术长职务，转投新创公司光屿科技。"
+    events = run_text(text, published="2026-10-19")
+    assert [(e.person, e.org) for e in events] == [("邬宗瀚", "晶岳半导体")]

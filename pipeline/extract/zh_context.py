@@ -276,6 +276,8 @@ def speaker_org(sent: ZhSentence) -> Optional[Mention]:
         return None  # 该台昨日证实, 公司并无证实: a pointer or an adverb, no name
     if re.search(r"(?:先生|女士|小姐|博士|教授)$", phrase):
         return None  # 麦先生已确认: a person named by the short form a filing defined
+    if any(o.end - sent.start == start for o in sent.ents.orgs):
+        return None  # 泰和人寿保险股份有限公司|发布公告称: the prefix is the organization; 发布 is its verb
     if _WHEN_WORD.fullmatch(phrase):
         return None  # 俱乐部周五发布公告: the prefix took the organization; 周五 is when
     if re.search(r"\d|月|日|该公司", sent.text[: end]):
@@ -393,6 +395,10 @@ def local_span(m: Mention, sent: ZhSentence) -> tuple[int, int]:
 _ROLE_GLOSS = re.compile(r"\([^()]{1,8}\)")
 
 
+# A quoted nickname between a title and the name (主持人“小鹿姐”陆筱岚).
+_NICKNAME_GAP = re.compile(r"[“「\"‘『][^”」\"’』,。;:]{1,6}[”」\"’』]")
+
+
 def role_before(sent: ZhSentence, person: Mention) -> Optional[Mention]:
     """The role written right before a name (首席运营官王芳, CTO Maria Castell); for a
     chain of roles (联合创始人、技术副总裁钱进) the first one."""
@@ -404,6 +410,7 @@ def role_before(sent: ZhSentence, person: Mention) -> Optional[Mention]:
         gap = sent.text[re_:cursor]
         glossed = not chain and _ROLE_GLOSS.fullmatch(gap.strip()) is not None  # 副校长(教学)端木清岚
         glossed = glossed or (not chain and gap.strip() in honorifics())  # 董事经理丹斯里X: an honorific, not a post
+        glossed = glossed or (not chain and _NICKNAME_GAP.fullmatch(gap.strip()) is not None)  # 制作人“老猫”柏晓峰
         if re_ <= cursor and (gap.strip() in ("", "、") or glossed) and (not chain or gap.strip() == "、"):
             chain.append(role)
             cursor = rs
