@@ -643,6 +643,9 @@ def _name_evidence(
     if start in role_ends and verb_after:
         return "person_weak"  # 副总裁金力辞职: jieba reads 金力 as a noun, the position says name
     given = name[surname_length(name, 0) :]
+    opens_with_word = token is not None and token.end < end and len(token.text) >= 2 and not token.tag.startswith("nr") and common_word(token.text, 50)
+    if opens_with_word:
+        return None  # 这个|时间|点离开: an ordinary word and a stray character, standing where a subject stands
     if verb_after and not common_word(name) and not common_word(given, 50):
         return "person_weak"  # 栗坤宣布…辞职: no dictionary word, standing where a subject stands
     if is_nr or (verb_after and name_like_tokens):

@@ -856,3 +856,30 @@ def test_organization_announcing_is_not_cut_at_its_verb_and_xiexia_is_a_post_tri
     text = "今年三月，在晶岳半导体服务十八年的邬宗瀚卸下技术长职务，转投新创公司光屿科技。"
     events = run_text(text, published="2026-10-19")
     assert [(e.person, e.org) for e in events] == [("邬宗瀚", "晶岳半导体")]
+
+
+def test_organization_served_at_before_the_person_is_the_one_left():
+    text = "今年三月，在晶岳半导体服务十八年的邬宗瀚卸下技术长职务，转投光屿科技。"
+    events = run_text(text, published="2026-10-19")
+    assert [(e.person, e.org) for e in events] == [("邬宗瀚", "晶岳半导体")]
+
+
+def test_kind_phrase_before_the_name_after_you_and_a_trading_house():
+    events = run_text("其中营运总监关志诚便是由连锁快餐集团金樽餐饮转投凯乐记。", published="2026-11-19")
+    assert [(e.person, e.org) for e in events] == [("关志诚", "金樽餐饮")]
+    events = run_text("一九九四年，董事蔡志恒由英资洋行嘉庆洋行转投恒昌集团。", published="2026-11-19")
+    assert [(e.person, e.org) for e in events] == [("蔡志恒", "嘉庆洋行")]
+
+
+def test_an_ordinary_word_and_a_stray_character_are_no_name():
+    assert run_text("问：外界很好奇，为什么选在这个时间点离开？", published="2026-11-19") == []
+
+
+def test_table_name_cell_with_a_gloss():
+    text = (
+        "2026年券商研究所所长变动一览\n"
+        "姓名｜原机构｜原职务｜离任时间｜去向\n"
+        "Tom Lau（刘家豪）｜澄屿证券｜研究所所长｜2026年下半年｜北弘基金"
+    )
+    events = run_text(text, published="2026-11-19")
+    assert [(e.person, e.org) for e in events] == [("Tom Lau", "澄屿证券")]

@@ -167,6 +167,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# A name cell with a gloss in brackets: Mark Zhou(周明凯), 周明凯(Mark Zhou).
+_NAME_GLOSS = re.compile(r"\s*(\S.*?)\s*[(（][^()（）]+[)）]\s*$")
+
+
 def _candidate(sentence: Sentence, table: _Table, spans: dict[str, tuple[int, int]], doc: Document, date) -> Candidate:
     text = sentence.text
     base = sentence.start
@@ -177,7 +181,9 @@ def _candidate(sentence: Sentence, table: _Table, spans: dict[str, tuple[int, in
             return None
         return Mention(kind, base + s, base + e, text[s:e])
 
-    person = mention("person", spans["person"])
+    s, e = spans["person"]
+    gloss = _NAME_GLOSS.match(text, s, e)
+    person = mention("person", (s, s + gloss.end(1) - s) if gloss else (s, e))  # Mark Zhou(周明凯): the name, not its gloss
     role = None
     if "role" in spans:
         s, e = spans["role"]

@@ -330,6 +330,15 @@ def _org_after_kind(sent: ZhSentence, local_pos: int) -> Optional[Mention]:
 _KIND_AFTER_MARKER = re.compile(r"([从由自前])([^,。;从由自前]{1,8})$")
 
 
+def _named_after_kind(sent: ZhSentence, org: Mention) -> Mention:
+    """由连锁快餐集团|金门餐饮转投: a phrase ending in a kind of organization, right before
+    another organization, says what kind the next one is; the next one is the name."""
+    if not ends_with_org_kind(org.text):
+        return org
+    following = next((o for o in sent.ents.orgs if o.start == org.end), None)
+    return following if following is not None else org
+
+
 def _org_after_marker(
     sent: ZhSentence, lo: int, hi: int, markers: tuple[str, ...], marker_ok: Optional[re.Pattern] = None
 ) -> Optional[Mention]:
@@ -344,11 +353,28 @@ def _org_after_marker(
             before = sent.text[window_start:os_].rstrip()
             if any(before.endswith(m) for m in markers):
                 if marker_ok is None or marker_ok.match(sent.text, window_start + len(before) - 1):
-                    return org
+                    return _named_after_kind(sent, org)
             kind_lead = _KIND_AFTER_MARKER.search(sent.text, max(lo, os_ - 10), os_)
             if kind_lead is not None and kind_lead.group(1) in markers and ends_with_org_kind(kind_lead.group(2)):
                 if marker_ok is None or marker_ok.match(sent.text, kind_lead.start(1)):
                     return org  # 从竞争对手品牌星骋汽车挖来: a kind word between 从 and the name
+    return None
+
+
+# Where a person has served, written before the departure: 在A任职五年后离开, 在A服务十八年的X
+# 卸下…, 效力A十二年的X. The organization is the one left, whatever the sentence names later.
+_SERVED_VERB = re.compile(r"(?:了)?(?:任职|工作|服务|效力|执教|供职|打拼|待了|干了)")
+_SERVED_BEFORE = ("效力", "效力于", "执教", "供职于", "任职于", "服务于", "服务了")
+
+
+def _org_served_at(sent: ZhSentence, trigger: int) -> Optional[Mention]:
+    for org in sent.ents.orgs:
+        os_, oe = local_span(org, sent)
+        if oe > trigger:
+            break
+        before = sent.text[max(0, os_ - 3) : os_]
+        if (before.endswith("在") and _SERVED_VERB.match(sent.text, oe)) or before.endswith(_SERVED_BEFORE):
+            return org
     return None
 
 
@@ -426,6 +452,8 @@ def _on_trigger(
             org = _org_after_marker(sent, c_start, start, ("从", "自"))
         if org is None:
             org = _short_form_after_from(sent, c_start, start)
+        if org is None and text[end : end + 1] != "的":
+            org = _org_served_at(sent, start)  # not for 接替已离职的Y: the one served there is another
         if org is None and trigger.word in _OBJECT_IS_LEFT:
             org = _suffix_phrase_after(sent, end, c_end)
         if org is None and family == "fired":
