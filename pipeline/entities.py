@@ -215,11 +215,11 @@ _GIVEN_AFTER_TITLE = frozenset("以之")
 
 
 def _name_zhi(text: str, given_start: int, given: int) -> bool:
-    """之 or 来 ending a given name (黄蔚之教授, 任西来因…): the second given character,
+    """之, 来 or 任 ending a given name (黄蔚之教授, 任西来因…, 林佑任因…): the second given character,
     followed by a title, an honorific or what follows names, not by a noun it links
     (权之争) or a verb it starts (来京)."""
     pos = given_start + given
-    if given != 1 or text[pos] not in "之来和":
+    if given != 1 or text[pos] not in "之来和任":
         return False
     after = text[pos + 1 : pos + 3]
     return not after or after[0] in _AFTER_NAME or after in ("教授", "先生", "女士", "博士", "老师", "同志", "院士")
@@ -1110,8 +1110,8 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             words += 1
         determiner = text[start] in _DETERMINER_STARTS or text.startswith(("另一", "另外", "另两", "另几"), start)
         kind_lead = [k for k in _org_kind().finditer(text, start, m.start()) if m.start() - k.end() >= 2]
-        if determiner and kind_lead and start != generic_start:
-            start = kind_lead[-1].end()  # 另一家|药|企安禾|制药: a determiner and a kind word (药企) before the name
+        if kind_lead and start != generic_start and (determiner or _only_generic_before(text, tokens, start, kind_lead[-1].start())):
+            start = kind_lead[-1].end()  # 另一家|药|企安禾|制药, 跨国|药企|诺川|制药: the kind, then the name
             determiner = False
         if start == m.start() or start == generic_start or determiner or _generic_phrase(tokens[bisect.bisect_left(start_list, start) : bisect.bisect_right(end_list, phrase_end)] or before[-words:]):
             continue
@@ -1122,6 +1122,8 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
         if _POINTER_BEFORE.search(text, 0, start) and all(common_word(t.text, 1) for t in tokens if start <= t.start and t.end <= m.start()):
             continue  # 这家股份制银行, 这家体育用品公司, 这家在线教育公司: a pointer to the organization in focus, no name
         start = _after_source_word(text, start, end)
+        if _REMIT_BEFORE.search(text, max(0, start - 3), start):
+            continue  # 负责商业物业的X: the business the person runs, not an employer
         while text[start] in "前原从在于向对和与跟被把将至到据" and end - start > 3:
             start += 1  # 前沐岚半导体高级副总裁, 从砾川科技离职, 据|华川动力官网: the organization starts after
         glued_move = MOVE_WORDS_BEFORE_KIND.search(text, max(0, start - 3), start + 3)
@@ -1138,6 +1140,18 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
 # Words that say who reports, glued by jieba to the name after them (网传|星川卫视,
 # 另据|江屿大学消息): never part of an organization's name.
 _SOURCE_WORDS = re.compile(r"另据|网传|外传|盛传|传闻|爆料|据悉|据称|据报")
+
+
+# Verbs of a remit (负责商业物业, 分管零售银行): what follows is a line of business.
+_REMIT_BEFORE = re.compile(r"(?:负责|主管|分管|掌管|统筹|主抓)$")
+
+
+def _only_generic_before(text: str, tokens: list[Token], start: int, kind_start: int) -> bool:
+    """Are the words between ``start`` and a kind word all generic (跨国|药企)? Then the
+    kind word describes the name after it; a name before it (星河|集团|科技) owns it."""
+    words = [t for t in tokens if start <= t.start and t.end <= kind_start]
+    covered = sum(len(t.text) for t in words) == kind_start - start
+    return covered and all(t.text in generic_org_words() for t in words)
 
 
 def _after_source_word(text: str, start: int, end: int) -> int:

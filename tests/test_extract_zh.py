@@ -883,3 +883,25 @@ def test_table_name_cell_with_a_gloss():
     )
     events = run_text(text, published="2026-11-19")
     assert [(e.person, e.org) for e in events] == [("Tom Lau", "澄屿证券")]
+
+
+def test_contract_not_renewed_by_both_sides_and_a_move_in_a_clause_without_subject():
+    text = "北川足球俱乐部方面，主教练马赛尔·杜兰与俱乐部的合同将于本月底到期，双方已确定不再续约。"
+    assert [e.person for e in run_text(text, published="2026-11-19")] == ["马赛尔·杜兰"]
+    text = "同一天，前云屿智算技术长Owen Tsai也在社群平台宣布，已加入一家美系云端大厂。"
+    events = run_text(text, published="2026-11-19")
+    assert [(e.person, e.org) for e in events] == [("Owen Tsai", "云屿智算")]
+
+
+def test_former_post_after_the_organization_and_a_developer_kind_before_a_name():
+    text = "跨国药企诺川制药前中国区总裁Hans Weber本周正式加入百禾生物，出任全球商务负责人。"
+    events = run_text(text, published="2026-11-19")
+    assert [(e.person, e.org, e.destination) for e in events] == [("Hans Weber", "诺川制药", "百禾生物")]
+    text = "据知情人士透露，本地发展商嘉禾置地两名执行董事相继请辞，分别为负责商业物业的梁浩川及财务总监区美玲。"
+    events = run_text(text, published="2026-11-19")
+    assert {(e.person, e.org) for e in events} == {("梁浩川", "嘉禾置地"), ("区美玲", "嘉禾置地")}
+
+
+def test_given_name_ending_in_ren_before_a_reason():
+    events = run_text("晶岳微电子今日公告，财务长林佑任因个人生涯规划请辞。", published="2026-11-19")
+    assert [e.person for e in events] == ["林佑任"]

@@ -330,6 +330,18 @@ def _org_after_kind(sent: ZhSentence, local_pos: int) -> Optional[Mention]:
 _KIND_AFTER_MARKER = re.compile(r"([从由自前])([^,。;从由自前]{1,8})$")
 
 
+def _org_of_former_post(sent: ZhSentence, trigger: int) -> Optional[Mention]:
+    """诺安制药前中国区总裁X本周加入B: 前 after the organization marks a former post there."""
+    for org in sent.ents.orgs:
+        _, oe = local_span(org, sent)
+        if oe >= trigger:
+            break
+        if sent.text[oe : oe + 1] == "前" and _MOVE_SOURCE.match(sent.text, oe):
+            if any(oe < local_span(r, sent)[0] <= oe + 6 for r in sent.ents.roles):
+                return org
+    return None
+
+
 def _named_after_kind(sent: ZhSentence, org: Mention) -> Mention:
     """由连锁快餐集团|金门餐饮转投: a phrase ending in a kind of organization, right before
     another organization, says what kind the next one is; the next one is the name."""
@@ -419,10 +431,11 @@ def _on_trigger(
         persons = [p for p in persons if _SUCCEEDED_POST.match(text, local_span(p, sent)[1]) or (_POST_NAMED.search(text, c_start, start) and re.match(r"(?:担任|出任|之职)", text[local_span(p, sent)[1] :]))]
     elif family == "move":
         persons = _persons_in(sent, c_start, start, memory, trigger=start) or _clause_pronoun(sent, c_start, start)
+        persons = persons or _zero_subject_persons(sent, c_start, start, memory)  # 前A技术长X宣布,已加入B
         if not persons:
             # 上赛季从A转会至B的前锋X: the 的-phrase after the destination names the person
             persons = [p for p in _persons_in(sent, end, c_end, memory, allow_weak=True) if "的" in text[end : local_span(p, sent)[0]]][:1]
-        org = _org_after_marker(sent, 0, start, ("从", "由", "自", "前"), _MOVE_SOURCE)
+        org = _org_after_marker(sent, 0, start, ("从", "由", "自", "前"), _MOVE_SOURCE) or _org_of_former_post(sent, start)
         short = _SHORT_AFTER_FROM.search(text[c_start:start])
         if org is None and persons and short and persons[0].kind != "pronoun":
             # 郁林已由屿衡转投砾川算力: 屿衡 is short for the organization of the person's title
@@ -729,31 +742,49 @@ def _subject_persons(
     pronouns = [p for p in sent.ents.pronouns if c_start <= local_span(p, sent)[0] < start]
     if pronouns:
         return [pronouns[-1]]
-    # A clause without a subject continues the previous one: 黄磊曝出,已经从北京电影学院辞职了.
-    # It may continue a subject several clauses back, as announcements write:
-    # 胡晓明因工作调动原因,于5月24日向董事会提交辞职报告,辞去公司董事职务.
-    undated = _DATE_LEAD.sub("", text[c_start:start], count=1)
-    if c_start > 0 and (_ZERO_SUBJECT.match(undated) or not undated.strip()):
-        pos = c_start
-        for _ in range(3):
-            p_start, _ = clause_span(sent, pos - 1)
-            earlier = _persons_in(sent, p_start, pos, memory)
-            if not earlier:
-                earlier = [p for p in _persons_in(sent, p_start, pos, memory, allow_weak=True) if _opens_clause(sent, p, p_start)]
-            if earlier:
-                return _joined_with(sent, earlier)
-            opening = _opening_pronoun(sent, p_start, pos)
-            if opening is not None:
-                return [opening]  # 她的个人主页…已删去,疑似已离开: the clause's topic
-            if p_start == 0 or not _ADVERBIAL_CLAUSE.match(text[p_start:pos]):
-                break
-            pos = p_start
+    earlier = _zero_subject_persons(sent, c_start, start, memory, both_sides=trigger_word in _CONTRACT_END_WORDS)
+    if earlier:
+        return earlier
     # X,另一位离开OpenAI的安全研究员,… / X,OpenAI研究员,…发表辞职文章: the sentence's topic.
     if sent.ents.persons:
         first = sent.ents.persons[0]
         fs, fe = local_span(first, sent)
         if (fs <= 1 or _topic_lead(sent, fs)) and fe < len(text) and text[fe] in ",(" and fe < c_start + 1 + 60 and fe <= start:
             return [first]
+    return []
+
+
+# Contracts that end unrenewed, said of both parties (X与俱乐部的合同本月底到期,双方不再续约).
+_CONTRACT_END_WORDS = frozenset({"不再续约", "不获续约"})
+
+
+def _zero_subject_persons(sent: ZhSentence, c_start: int, start: int, memory: Memory, both_sides: bool = False) -> list[Mention]:
+    """A clause without a subject continues the previous one: 黄磊曝出,已经从北京电影学院辞职了.
+
+    It may continue a subject several clauses back, as announcements write:
+    胡晓明因工作调动原因,于5月24日向董事会提交辞职报告,辞去公司董事职务. With
+    ``both_sides``, a clause whose subject is 双方 (the person and the employer) counts too.
+    """
+    text = sent.text
+    undated = _DATE_LEAD.sub("", text[c_start:start], count=1)
+    if both_sides:
+        undated = re.sub(r"^\s*双方", "", undated)
+    if c_start == 0 or not (_ZERO_SUBJECT.match(undated) or not undated.strip()):
+        return []
+    pos = c_start
+    for _ in range(3):
+        p_start, _ = clause_span(sent, pos - 1)
+        earlier = _persons_in(sent, p_start, pos, memory)
+        if not earlier:
+            earlier = [p for p in _persons_in(sent, p_start, pos, memory, allow_weak=True) if _opens_clause(sent, p, p_start)]
+        if earlier:
+            return _joined_with(sent, earlier)
+        opening = _opening_pronoun(sent, p_start, pos)
+        if opening is not None:
+            return [opening]  # 她的个人主页…已删去,疑似已离开: the clause's topic
+        if p_start == 0 or not _ADVERBIAL_CLAUSE.match(text[p_start:pos]):
+            break
+        pos = p_start
     return []
 
 
