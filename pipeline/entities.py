@@ -56,7 +56,7 @@ LATIN_NAME = re.compile(
 _FOREIGN_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}[·•\-][\u4e00-\u9fff]{1,8}(?:[·•\-][\u4e00-\u9fff]{1,8})?")
 _PRONOUN = re.compile(
     r"(他们|她们|该高管|该名高管|该人士|此人|他|她|(?<![,、])这位(?=[^,。;]{2,30}?(?:在|于|已|将|宣布|正式|随后))"
-    r"|(?<=[:,]“)我(?=已|将|正式|决定|离开|辞))(?![人们])"  # 她写道:“我已经离开了…”: the speaker
+    r"|(?:(?<=[:,]“)|(?<=^“))我(?=已|将|正式|决定|离开|辞))(?![人们])"  # 她写道:“我已经离开了…”: the speaker
 )
 # A surname with 总 or 董 (戚总, 柏董) stands for a person the text has named.
 _SURNAME_TITLE = re.compile(r"([\u4e00-\u9fff]{1,2})(总|董)(?![裁经监理部统结额共体量数事会])")
@@ -225,6 +225,11 @@ def _name_zhi(text: str, given_start: int, given: int) -> bool:
     return not after or after[0] in _AFTER_NAME or after in ("教授", "先生", "女士", "博士", "老师", "同志", "院士")
 
 
+# Time words that may follow a three-character name, whose first character jieba glues
+# to the name's last (庄惠|如同|日请辞): 同日, 当日, 今日, 昨日, 日前, 近日.
+_TIME_AFTER_GIVEN = re.compile(r"同日|当日|当天|今日|昨日|日前|近日|本月|上月")
+
+
 def chinese_name_at(text: str, pos: int, boundaries: set[int], after_title: bool = False) -> int:
     """End of a Chinese personal name starting at ``pos``, or 0.
 
@@ -258,8 +263,8 @@ def chinese_name_at(text: str, pos: int, boundaries: set[int], after_title: bool
         # two; but 严望之于 / 梁嘉树被 / 贝露岚近期: what follows is what follows names, or
         # jieba's "word" there is none of the dictionary's. The same holds after a
         # compound surname: 司徒岚|带领, 尉迟澄|严重违纪 (a one-character given name).
-        if glued and text[two + 1] not in _AFTER_NAME and _dictionary_word_at(text, two):
-            given = 1
+        if glued and text[two + 1] not in _AFTER_NAME and _dictionary_word_at(text, two) and not _TIME_AFTER_GIVEN.match(text, two + 1):
+            given = 1  # (but 莊惠如|同日請辭: the time word after the name is what jieba's word hid)
     if text[given_start : given_start + given] in _HONORIFICS or text[given_start : given_start + 2] in _HONORIFICS:
         return 0  # 徐小姐, 刘某, 张总: a surname with an honorific is not a name (梁嘉树 is)
     if text[given_start + given : given_start + given + 1] in ("位", "名") and text[given_start + given - 1] in "多几两数":
@@ -1181,6 +1186,8 @@ def _trade_verb(tok: Token, previous: Optional[Token], words: int) -> bool:
 def _generic_phrase(words: list[Token]) -> bool:
     """香港物流公司, 美国AI公司: generic words, perhaps after a place, so no name.
     A place alone is a name (北京银行), and so is a word jieba guesses is a place (砾川科技)."""
+    if "".join(t.text for t in words) in generic_org_words():
+        return True  # 上市|柜 (公司): jieba cut a generic word in two
     if not any(t.text in generic_org_words() for t in words):
         return False
     if words[-1].text in generic_org_words() and len(words) <= 2:

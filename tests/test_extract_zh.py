@@ -905,3 +905,19 @@ def test_former_post_after_the_organization_and_a_developer_kind_before_a_name()
 def test_given_name_ending_in_ren_before_a_reason():
     events = run_text("晶岳微电子今日公告，财务长林佑任因个人生涯规划请辞。", published="2026-11-19")
     assert [e.person for e in events] == ["林佑任"]
+
+
+def test_quote_opening_a_line_is_said_by_the_speaker_named_after_it():
+    text = "“我已经离开了云杉智能，接下来先休息一段时间。”昨日，云杉智能联合创始人、首席科学家万俟晴在朋友圈这样写道。"
+    events = run_text(text, published="2026-05-01")
+    assert [(e.person, e.org) for e in events] == [("万俟晴", "云杉智能")]
+    assert any("万俟晴" in s.text for s in events[0].sources)  # the line naming the speaker is cited
+    text = "资深媒体人卓岚今天在微博上写道：“我已经离开了《南城周刊》，十二年，谢谢每一位同事。”"
+    assert [(e.person, e.org) for e in run_text(text, published="2026-05-01")] == [("卓岚", "南城周刊")]
+
+
+def test_three_character_name_before_tongri_and_a_generic_word_cut_in_two():
+    text = "瑞丰金控今日公告，旗下瑞丰银行资深副总经理张凯明、瑞丰证券副总经理庄惠如同日请辞。"
+    events = run_text(text, published="2026-11-23")
+    assert {e.person for e in events} == {"张凯明", "庄惠如"}
+    assert run_text("三家上市柜公司高层异动，多位高管请辞。", published="2026-11-23") == []

@@ -484,7 +484,10 @@ def _on_trigger(
     out = []
     inherited_role: Optional[Mention] = None
     for person in persons:
+        quoted_first_person = person.kind == "pronoun" and person.text == "我"
         person = _resolve_pronoun(person, memory, previous, sent)
+        if person is None and quoted_first_person:
+            person = _speaker_after(doc, sent, memory)
         if person is None:
             continue
         people = person if isinstance(person, list) else [person]
@@ -959,6 +962,32 @@ def _resolve_pronoun(person: Mention, memory: Memory, previous: Optional[ZhSente
     earlier = [p for p in sent.ents.persons if p.end <= person.start]
     target = earlier[-1] if earlier else memory.focus_person
     return _as_reference(target) if target is not None else None
+
+
+# The line after a quote that says who wrote or said it: 昨日,A联合创始人X在朋友圈这样写道.
+_SPEAKER_VERB = re.compile(r"(?:这样|如此)?(?:写道|表示|说道|坦言|感慨|回忆|发文|留言|称)")
+
+
+def _speaker_after(doc: Document, sent: ZhSentence, memory: Memory) -> Optional[Mention]:
+    """“我已经离开了A…”昨日,A的X在朋友圈这样写道: the speaker, named in the next sentence.
+
+    Features open with the quote and name its author after it; only then is the next
+    sentence read here, so the cost falls on the rare quote that opens a line."""
+    index = sent.sentence.index + 1
+    if index >= len(doc.sentences) or doc.sentences[index].paragraph != sent.sentence.paragraph:
+        return None
+    following = doc.sentences[index]
+    verb = _SPEAKER_VERB.search(following.text)
+    if verb is None:
+        return None
+    ents = find_entities(following.text, following.start, tokenize(following.text), memory.known_names(), memory.known_orgs())
+    speakers = [p for p in ents.persons if p.kind == "person" and p.end - following.start <= verb.start()]
+    if not speakers:
+        return None
+    employers = [o for o in ents.orgs if o.end <= speakers[-1].start]
+    if employers:
+        memory.person_org.setdefault(memory.resolve(speakers[-1].text), employers[-1])  # A联合创始人X: where X was
+    return _as_reference(speakers[-1])
 
 
 def _as_reference(person: Mention) -> Mention:
