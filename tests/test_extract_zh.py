@@ -921,3 +921,16 @@ def test_three_character_name_before_tongri_and_a_generic_word_cut_in_two():
     events = run_text(text, published="2026-11-23")
     assert {e.person for e in events} == {"张凯明", "庄惠如"}
     assert run_text("三家上市柜公司高层异动，多位高管请辞。", published="2026-11-23") == []
+
+
+def test_she_with_nobody_in_focus_is_the_subject_an_earlier_line_introduced():
+    text = (
+        "星川电商的老兵们，正在告别一个时代\n"
+        "2019年冬天，宗雨晴第一次走进星川电商杭州总部。\n"
+        "此后六年，员工们习惯叫她宗总。\n"
+        "但8月中旬，一封内部邮件让员工措手不及：她将不再担任直播事业部总经理。\n"
+        "据接近她的人士透露，她的下一站是跨境电商初创公司“海川拾光”，职位是联合创始人。\n"
+        "她并不是第一个离开的老兵。"
+    )
+    events = run_text(text, published="2026-08-25")
+    assert {(e.person, e.org) for e in events} == {("宗雨晴", "星川电商")}

@@ -485,9 +485,12 @@ def _on_trigger(
     inherited_role: Optional[Mention] = None
     for person in persons:
         quoted_first_person = person.kind == "pronoun" and person.text == "我"
+        third_person = person.kind == "pronoun" and person.text in ("他", "她")
         person = _resolve_pronoun(person, memory, previous, sent)
         if person is None and quoted_first_person:
             person = _speaker_after(doc, sent, memory)
+        if person is None and third_person and memory.focus_person is None:
+            person = _person_named_before(doc, sent, memory)
         if person is None:
             continue
         people = person if isinstance(person, list) else [person]
@@ -988,6 +991,29 @@ def _speaker_after(doc: Document, sent: ZhSentence, memory: Memory) -> Optional[
     if employers:
         memory.person_org.setdefault(memory.resolve(speakers[-1].text), employers[-1])  # A联合创始人X: where X was
     return _as_reference(speakers[-1])
+
+
+# What may stand before a line's subject: nothing, or a time and a comma (2019年冬天,).
+_SUBJECT_LEAD = re.compile(r"(?:[^,。;:]{0,10}[,:])?\s*")
+# How far back a 他/她 with nobody in focus looks for the person it stands for.
+_PRONOUN_LOOKBACK = 6
+
+
+def _person_named_before(doc: Document, sent: ZhSentence, memory: Memory) -> Optional[Mention]:
+    """她将不再担任…, when no sentence read so far named anyone: the person an earlier
+    line introduced (a profile names its subject once, then writes 她 for lines).
+
+    Only the lines the prefilter skipped are read here, and only for this rare case."""
+    for index in range(sent.sentence.index - 1, max(-1, sent.sentence.index - 1 - _PRONOUN_LOOKBACK), -1):
+        earlier = doc.sentences[index]
+        ents = find_entities(earlier.text, earlier.start, tokenize(earlier.text), memory.known_names(), memory.known_orgs())
+        # a weak name counts as the line's subject (宗雅琴第一次走进…), where nothing but a time may stand before it
+        named = [p for p in ents.persons if p.kind == "person" or _SUBJECT_LEAD.fullmatch(earlier.text[: p.start - earlier.start])]
+        if named:
+            memory.add_person(named[0])
+            memory.focus_person = named[0]
+            return _as_reference(named[0])
+    return None
 
 
 def _as_reference(person: Mention) -> Mention:

@@ -23,7 +23,7 @@ CLAUSE_SEPARATORS = set(",;:!?。;")
 
 
 # 将出任 / 将担任 / 改任: a post the person is going to, so its organization is a destination.
-MOVE_WORDS = re.compile(r"去了|加入|加盟|转投|投奔|前往|入职|跳槽|转会至|转会到|转任|转战|转往|将出任|将担任|改任")
+MOVE_WORDS = re.compile(r"去了|加入|加盟|转投|投奔|前往|入职|跳槽|转会至|转会到|转任|转战|转往|将出任|将担任|改任|调任|下一站|新东家|去向")
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z])")
 
 
@@ -484,7 +484,7 @@ def usable_orgs(sent: ZhSentence) -> list[Mention]:
     for org in sent.ents.orgs:
         os_, _ = local_span(org, sent)
         clause_start = max(sent.text.rfind(sep, 0, os_) for sep in CLAUSE_SEPARATORS) + 1
-        lead = sent.text[max(clause_start, os_ - 10) : os_]
+        lead = sent.text[max(clause_start, os_ - 16) : os_]
         if MOVE_WORDS.search(lead):
             continue  # 加盟新势力品牌启岚汽车, 跳槽至宁渚银行: where the person went
         opened = sent.text[:os_].count("(") - sent.text[:os_].count(")")
