@@ -1212,6 +1212,8 @@ def _brand_word(tok: Token, previous: Optional[Token]) -> bool:
         return False
     if previous is None or previous.tag in ("x", "p", "uj", "c", "ul", "d", "r", "f", "ns") or not previous.text.strip():
         return True  # after a boundary, or after a place (城市|规划|局, 南屿|嘉禾|人寿)
+    if _org_kind().fullmatch(previous.text):
+        return True  # 搜索巨头|千寻|科技: a kind word says a name follows
     return previous.text in org_lead_words() or previous.text.endswith(("公司", "集团", "平台", "品牌"))
 
 
@@ -1275,6 +1277,9 @@ def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles
             if text[pos : pos + 1] in ",。;" and MOVE_WORDS_BEFORE_KIND.search(text[max(0, m.start() - 6) : m.start()]):
                 stop = pos  # 加入出行平台快骥,: the destination, named after its kind
                 break
+            if text[pos : pos + 1] in ",。;" and _FOUNDED_BEFORE_KIND.search(text, max(0, m.start() - 8), m.start()):
+                stop = pos  # 创办了对话式AI公司知行未来。: the company founded, named after its kind
+                break
         if stop is None or _overlaps(start, stop, taken):
             continue
         name = text[start:stop]
@@ -1300,6 +1305,9 @@ def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles
         taken.append((start, stop))
     return found
 
+
+# Founding verbs before a kind of organization (创办了一家AI公司X, 另起炉灶成立了工作室X).
+_FOUNDED_BEFORE_KIND = re.compile(r"(?:创办|创立|成立|创建|组建|合伙创办|另立)了?[^,。;]{0,6}$")
 
 # jieba tags that a name written after its kind never holds: adverbs (已, 将), prepositions,
 # particles (的, 了). Verbs and adjectives it may hold (brand words: 远航, 理想).

@@ -934,3 +934,13 @@ def test_she_with_nobody_in_focus_is_the_subject_an_earlier_line_introduced():
     )
     events = run_text(text, published="2026-08-25")
     assert {(e.person, e.org) for e in events} == {("宗雨晴", "星川电商")}
+
+
+def test_brand_word_after_a_kind_and_a_company_founded_named_after_its_kind():
+    text = (
+        "在北京中关村一栋不起眼的写字楼里，苗振东正对着白板画架构图。\n"
+        "2019年，他从搜索巨头千帆科技离职，带着三名同事创办了对话式AI公司知远未来。\n"
+        "而前语音组负责人阙雅琪在知远未来任职五年后，已于2024年底离开，如今在深圳创办了一家AI硬件公司。"
+    )
+    events = run_text(text, published="2026-10-12")
+    assert {(e.person, e.org) for e in events} == {("苗振东", "千帆科技"), ("阙雅琪", "知远未来")}

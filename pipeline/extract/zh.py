@@ -993,8 +993,8 @@ def _speaker_after(doc: Document, sent: ZhSentence, memory: Memory) -> Optional[
     return _as_reference(speakers[-1])
 
 
-# What may stand before a line's subject: nothing, or a time and a comma (2019年冬天,).
-_SUBJECT_LEAD = re.compile(r"(?:[^,。;:]{0,10}[,:])?\s*")
+# What may stand before a line's subject: nothing, or a time or place and a comma (2019年冬天,).
+_SUBJECT_LEAD = re.compile(r"(?:[^,。;:]{0,20}[,:])?\s*")
 # How far back a 他/她 with nobody in focus looks for the person it stands for.
 _PRONOUN_LOOKBACK = 6
 
