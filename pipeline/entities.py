@@ -1077,7 +1077,8 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
         before = tokens[: bisect.bisect_right(end_list, start)]
         for index in range(len(before) - 1, -1, -1):
             tok = before[index]
-            if tok.end != start or words >= (4 if m.group() in _WEAK_SUFFIXES else 3):
+            numbered_words = int(any(_ORDINAL.fullmatch(t.text) for t in before[index + 1 :]))  # 瑞|州市|第一|人民|医院
+            if tok.end != start or words >= (4 if m.group() in _WEAK_SUFFIXES else 3) + numbered_words:
                 break
             # …but 仁和|医院, 协和|医院: a two-character word ending in 和 is a name
             glued_function = _GLUED_FUNCTION_WORD.search(tok.text) is not None and not (len(tok.text) == 2 and tok.text.endswith("和"))
@@ -1106,7 +1107,8 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
                 rare_char = False  # 47|家|上市公司: a measure word after a number counts companies, names none
             nominal = tok.tag.startswith("n") or tok.tag in ("j", "eng", "nz", "ns", "nt", "b", "s", "vn") or rare_char
             nominal = nominal or tok.text in generic_org_words() or (len(tok.text) >= 3 and tok.text[0] in "前原")  # 联合医院, 前澜图|地图
-            nominal = nominal or (words >= 1 and _ORDINAL.fullmatch(tok.text) is not None)  # 云江市|第三|人民医院: a numbered institution
+            numbered = words >= 1 or len(m.group()) >= 4  # 云江市|第三|人民|医院, 瑞川市|第一|人民医院
+            nominal = nominal or (numbered and _ORDINAL.fullmatch(tok.text) is not None)  # a numbered institution
             nominal = nominal or _middle_word(tok, before[index - 1] if index else None)
             nominal = nominal or _trade_verb(tok, before[index - 1] if index else None, words)
             if not nominal and not (words <= 2 and _brand_word(tok, before[index - 1] if index else None)):
@@ -1188,6 +1190,9 @@ def _generic_phrase(words: list[Token]) -> bool:
     A place alone is a name (北京银行), and so is a word jieba guesses is a place (砾川科技)."""
     if "".join(t.text for t in words) in generic_org_words():
         return True  # 上市|柜 (公司): jieba cut a generic word in two
+    place = bool(words) and (words[0].tag == "ns" or words[0].text.endswith(("市", "省", "县", "区", "州")))
+    if len(words) >= 2 and place and any(_ORDINAL.fullmatch(t.text) for t in words[1:]):
+        return False  # 瑞川市|第一|人民 (医院): a numbered institution of a place is a name
     if not any(t.text in generic_org_words() for t in words):
         return False
     if words[-1].text in generic_org_words() and len(words) <= 2:
@@ -1282,6 +1287,8 @@ def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles
                 break
         if stop is None or _overlaps(start, stop, taken):
             continue
+        if stop - start > 2 and text[stop - 1] in "原前" and any(r_start == stop for r_start, _ in roles):
+            stop -= 1  # 人民医院|肿瘤科原|主任: 原 (former) belongs to the title, not the name
         name = text[start:stop]
         if ends_a_name and name.endswith(m.group()):
             continue  # 港基银行|零售银行业务主管: a business line of the bank just named, not another bank

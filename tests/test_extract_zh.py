@@ -944,3 +944,20 @@ def test_brand_word_after_a_kind_and_a_company_founded_named_after_its_kind():
     )
     events = run_text(text, published="2026-10-12")
     assert {(e.person, e.org) for e in events} == {("苗振东", "千帆科技"), ("阙雅琪", "知远未来")}
+
+
+def test_former_post_marked_yuan_and_a_post_taken_elsewhere():
+    events = run_text("原老灶餐饮集团副总裁戚晓川近日出任快餐连锁品牌麦禾堂总裁。", published="2026-08-06")
+    assert [(e.person, e.org) for e in events] == [("戚晓川", "老灶餐饮集团")]
+    events = run_text("前天，瑞川市第一人民医院肿瘤科原主任葛春林正式入职百瑞医药，出任首席医学官。", published="2026-10-28")
+    assert [(e.person, e.org) for e in events] == [("葛春林", "瑞川市第一人民医院")]
+    assert run_text("原星川科技副总裁王明远出任星川科技总裁。", published="2026-08-06") == []  # a promotion
+    text = "前云鲸出行首席运营官卓思成已加入出行平台快驰，接替今年10月离职的司马卓越出任快驰总裁。"
+    events = run_text(text, published="2025-12-03")
+    assert {(e.person, e.org) for e in events} == {("卓思成", "云鲸出行"), ("司马卓越", "快驰")}
+
+
+def test_chain_of_titles_after_the_retired_one_in_a_succession():
+    text = "滨川城投集团召开干部大会，宣布由原副总经理韦国安接任已退休的党委书记、董事长马骁。"
+    events = run_text(text, published="2026-09-14")
+    assert [(e.person, e.org) for e in events] == [("马骁", "滨川城投集团")]

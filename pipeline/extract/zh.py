@@ -182,6 +182,7 @@ _MOVE_SOURCE = re.compile(
     r"|(?<!理)由(?!于)"
     r"|(?<![各独])自(?![己由然动此])"
     r"|(?<![之目此以提眼当日跟面])前(?![段往来夕不几后锋卫场进身景途列沿面述者所])"
+    r"|(?<![还复平中草高])原(?![因来本则定计先始创有材料告])"  # 原A副总裁X出任B: a former post at A
 )
 
 
@@ -330,15 +331,23 @@ def _org_after_kind(sent: ZhSentence, local_pos: int) -> Optional[Mention]:
 _KIND_AFTER_MARKER = re.compile(r"([从由自前])([^,。;从由自前]{1,8})$")
 
 
+# Moves that name only the post taken (出任B总裁, 入职B).
+_TAKES_A_POST = frozenset({"出任", "入职"})
+
+
 def _org_of_former_post(sent: ZhSentence, trigger: int) -> Optional[Mention]:
-    """诺安制药前中国区总裁X本周加入B: 前 after the organization marks a former post there."""
+    """诺安制药前中国区总裁X本周加入B, A医院肿瘤科原主任X入职B: 前 or 原 after the
+    organization (and a unit of it) marks a former post there."""
     for org in sent.ents.orgs:
         _, oe = local_span(org, sent)
         if oe >= trigger:
             break
-        if sent.text[oe : oe + 1] == "前" and _MOVE_SOURCE.match(sent.text, oe):
-            if any(oe < local_span(r, sent)[0] <= oe + 6 for r in sent.ents.roles):
-                return org
+        for role in sent.ents.roles:
+            rs = local_span(role, sent)[0]
+            # A前…总裁, A肿瘤科原主任: 前/原 right before a title written a unit or two after A
+            if oe < rs <= oe + 8 and sent.text[rs - 1] in "前原" and _MOVE_SOURCE.match(sent.text, rs - 1):
+                if not re.search(r"[,。;、的]", sent.text[oe : rs - 1]):
+                    return org
     return None
 
 
@@ -435,7 +444,12 @@ def _on_trigger(
         if not persons:
             # 上赛季从A转会至B的前锋X: the 的-phrase after the destination names the person
             persons = [p for p in _persons_in(sent, end, c_end, memory, allow_weak=True) if "的" in text[end : local_span(p, sent)[0]]][:1]
-        org = _org_after_marker(sent, 0, start, ("从", "由", "自", "前"), _MOVE_SOURCE) or _org_of_former_post(sent, start)
+        # 出任 and 入职 start a post more often than they end one: the organization left
+        # must be written in their own clause (原A主任X正式入职B), not anywhere before
+        lo = c_start if trigger.word in _TAKES_A_POST else 0
+        org = _org_after_marker(sent, lo, start, ("从", "由", "自", "前", "原"), _MOVE_SOURCE) or _org_of_former_post(sent, start)
+        if trigger.word in _TAKES_A_POST and re.search(r"接替|接任|的$", text[c_start:start]):
+            return []  # 接替已离职的Y出任CTO: the successor takes the post
         short = _SHORT_AFTER_FROM.search(text[c_start:start])
         if org is None and persons and short and persons[0].kind != "pronoun":
             # 郁林已由屿衡转投砾川算力: 屿衡 is short for the organization of the person's title
@@ -455,6 +469,8 @@ def _on_trigger(
                     org = home
         if org is None:
             return []  # 加入B alone: no organization left behind
+        if destination is not None and org_key_of(destination) == org_key_of(org):
+            return []  # 原A副总裁X出任A总裁: a promotion inside A, nobody leaves
     else:
         persons = _subject_persons(sent, c_start, start, end, c_end, family, memory, previous)
         object_left = (text[end : end + 1] != "的" or family == "post") and trigger.word not in _OBJECT_IS_DESTINATION
@@ -875,8 +891,8 @@ def _described_after(sent: ZhSentence, end: int, c_end: int) -> Optional[Mention
     pos = end + 1
     for role in sent.ents.roles:
         rs, re_ = local_span(role, sent)
-        if rs == pos + (1 if text[pos : pos + 1] in ("前", "原") else 0):
-            pos = re_
+        if rs == pos + (1 if text[pos : pos + 1] in ("前", "原", "、") else 0):
+            pos = re_  # 已退休的党委书记、董事长马骏: a chain of titles
     for person in sent.ents.persons:
         if local_span(person, sent)[0] == pos and local_span(person, sent)[1] <= c_end:
             return person
