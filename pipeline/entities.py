@@ -1047,7 +1047,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             if _suffix_ends_at(text, m.start()) or previous is None or previous.text in role_modifiers():
                 continue  # 星河科技视频负责人, 首席投资总监: the word belongs to the title
         adjacent = next((o for o in found if o.end == m.start() and o.canonical == text[o.start : o.end]), None)
-        if adjacent is not None and not crossing:
+        if adjacent is not None and not crossing and not adjacent.canonical.endswith(_FINAL_SUFFIXES):
             # 康瑞泰制药|股份有限公司: a suffix right after a suffix-found name extends it
             found[found.index(adjacent)] = OrgMatch(adjacent.start, end, text[adjacent.start : end])
             taken = [(o.start, o.end) for o in found]
@@ -1302,8 +1302,8 @@ def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles
             continue  # 公司合规政策被解雇: a clause, not a name
         if name in generic_org_words() or titles_rank(name) < 9 or _org_kind().fullmatch(name) or common_word(name):
             continue  # 媒体报道称: 报道 is a word, not a name
-        if re.search(r"\d|[年月日]$", name):
-            continue  # 俱乐部29日宣布
+        if re.search(r"\d|[年月日]$", name) or _COUNT_PHRASE.match(name):
+            continue  # 俱乐部29日宣布, 球队八个赛季的队长
         if _clause_words_inside(tokens, start, stop):
             continue  # 投行圈已迎来一轮…: an adverb or a particle inside says a clause, not a name
         if any(start <= t.start and t.end <= stop and t.text in _PREPOSITION_WORDS for t in tokens):
@@ -1312,6 +1312,12 @@ def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles
         taken.append((start, stop))
     return found
 
+
+# Suffixes that end a name for good: what follows starts a unit or a phrase
+# (律师事务所|资本市场部), not a longer name (康瑞泰制药|股份有限公司).
+_FINAL_SUFFIXES = ("事务所", "有限公司", "有限责任公司")
+# A count before a title (效力球队八个赛季的队长): a length of time, not a name.
+_COUNT_PHRASE = re.compile(r"^[一二两三四五六七八九十几百千]+[个名位届年季场]")
 
 # Founding verbs before a kind of organization (创办了一家AI公司X, 另起炉灶成立了工作室X).
 _FOUNDED_BEFORE_KIND = re.compile(r"(?:创办|创立|成立|创建|组建|合伙创办|另立)了?[^,。;]{0,6}$")

@@ -961,3 +961,12 @@ def test_chain_of_titles_after_the_retired_one_in_a_succession():
     text = "滨川城投集团召开干部大会，宣布由原副总经理韦国安接任已退休的党委书记、董事长马骁。"
     events = run_text(text, published="2026-09-14")
     assert [(e.person, e.org) for e in events] == [("马骁", "滨川城投集团")]
+
+
+def test_a_firm_name_ends_at_shiwusuo_and_a_count_of_seasons_is_no_name():
+    text = "正衡律师事务所资本市场部合伙人公冶明远已于4月底离开正衡，加盟瀚川律师事务所。"
+    events = run_text(text, published="2026-05-06")
+    assert [(e.person, e.org) for e in events] == [("公冶明远", "正衡律师事务所")]
+    assert events[0].role.endswith("合伙人")
+    text = "效力球队八个赛季的队长肖川也于当天发文告别海鸥足球俱乐部。"
+    assert [(e.person, e.org) for e in run_text(text, published="2026-05-06")] == [("肖川", "海鸥足球俱乐部")]

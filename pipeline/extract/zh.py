@@ -49,6 +49,7 @@ from .zh_context import (
     org_key_of,
     prime_memory,
     role_before,
+    short_forms,
     usable_orgs,
 )
 from .zh_lexicon import Trigger, cue_lexicon, trigger_lexicon
@@ -629,6 +630,8 @@ def _is_departure_use(text: str, start: int, end: int, trigger: Trigger, tokens:
         rest = text[end + 1 :] if text[end : end + 1] == "了" else text[end:]
         if any(len(name) >= 2 and rest.startswith(name) for name in org_names):
             return True  # 离开魅族: an organization the text names
+        if any(rest.startswith(short) for name in org_names for short in short_forms(name)):
+            return True  # 离开正衡, after 正衡律师事务所: its short form
         if _proper_noun_at(tokens, end):
             return True
         if nxt and nxt not in ",.。;:!?、)」”\"后时的了 " and not re.match(r"[A-Za-z]", nxt):
