@@ -1052,6 +1052,8 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             found[found.index(adjacent)] = OrgMatch(adjacent.start, end, text[adjacent.start : end])
             taken = [(o.start, o.end) for o in found]
             continue
+        if text[end : end + 1] in ("业", "界") and not text[m.start() : end + 1] in org_suffix_words():
+            continue  # 台湾科技|业, 银行|业: the industry, not a company
         if end < len(text) and any(text[m.start() : end + k] in org_suffix_words() for k in (1, 2, 3)):
             continue  # a longer suffix starts here (科技 | 科技公司 is found as 公司 later)
         start = generic_start = m.start()
@@ -1091,7 +1093,8 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
                 words += 1
                 break
             glued_kind = _org_kind().match(tok.text)
-            if glued_kind is not None and len(tok.text) - glued_kind.end() >= 2 and tok.tag.startswith("n"):
+            glued_word = tok.tag.startswith("n") or (tok.tag in ("a", "z", "v", "l") and not common_word(tok.text, 5))
+            if glued_kind is not None and len(tok.text) - glued_kind.end() >= 2 and glued_word:
                 start = tok.start + glued_kind.end()  # 面板|厂澄岳|电子: jieba glued the kind word to the name
                 words += 1
                 break
@@ -1365,6 +1368,8 @@ def _quoted_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], r
 # Words that end the phrase before a title on the left: punctuation, conjunctions,
 # function words, and the prefixes that mark a former post (原, 前).
 _ORG_PHRASE_STOP = frozenset("的 、 和 与 及 暨 兼 或 并 也 都 原 前 该 其 本 由 从 在 于 被 将 已 为 是 称 等".split())
+# Verbs that take a post as their object (由董事长X暂代总经理职务): never a brand before a title.
+_POST_VERBS = frozenset("暂代 代理 代行 兼任 接任 出任 担任 升任 转任 改任 调任 就任 续任 留任 暂任 兼管".split())
 _ORG_PHRASE_TAGS = ("n", "nz", "ns", "nt", "nrt", "j", "eng", "vn", "b")
 _DEPARTMENT_WORDS = frozenset("事业部 部门 部 团队 中心 业务 办公室 研究院 实验室 工作室".split())
 
@@ -1390,6 +1395,8 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
             tok = ends_at[pos]
             if tok.text in _ORG_PHRASE_STOP or tok.text in _PREPOSITION_WORDS or tok.text in _ORG_WALK_STOP or not tok.text.strip() or _overlaps(tok.start, tok.end, taken):
                 break
+            if tok.text in _POST_VERBS:
+                break  # 林冠宏|暂代|总经理: the verb taking the post
             if all(ch in _ORG_PHRASE_STOP for ch in tok.text) or (len(tok.text) == 2 and tok.text[1] in "其该"):
                 break  # 宣布|由原|副院长, 挖|角其|生鲜: jieba glued a function word
             brand_tail = bool(words) and not _HAN.match(words[0].text[0])  # 智衡|AI: a Latin tail makes a brand

@@ -970,3 +970,13 @@ def test_a_firm_name_ends_at_shiwusuo_and_a_count_of_seasons_is_no_name():
     assert events[0].role.endswith("合伙人")
     text = "效力球队八个赛季的队长肖川也于当天发文告别海鸥足球俱乐部。"
     assert [(e.person, e.org) for e in run_text(text, published="2026-05-06")] == [("肖川", "海鸥足球俱乐部")]
+
+
+def test_kind_glued_to_a_name_an_industry_and_an_acting_post_verb():
+    text = (
+        "第四季向来是台湾科技业调整经营团队的时间点。\n"
+        "先看IC设计厂晶岳科技。公司昨（15）日召开记者会，宣布总经理简志恒因健康因素请辞，由董事长林冠宏暂代总经理职务。\n"
+        "据了解，林董原本有意在明年交棒给简志恒。"
+    )
+    events = run_text(text, published="2026-10-16")
+    assert [(e.person, e.org) for e in events] == [("简志恒", "晶岳科技")]
