@@ -375,6 +375,7 @@ def find_entities(
     token_starts = [t.start for t in tokens]
     role_ends = {end for _, end in roles} | {end + 1 for _, end in roles if end < len(text) and text[end] in " )"}  # 首席财务官(CFO)|尹嘉林
     role_ends |= _after_nicknames(text, role_ends)  # 制作人“老猫”|柏晓峰
+    role_starts = {start for start, _ in roles}
     honorific_spans = _honorifics_after(text, role_ends)
     role_ends |= {end for _, end in honorific_spans}
     taken = _Taken(len(text), [(s, e) for s, e, _ in persons] + occupied + honorific_spans)
@@ -403,7 +404,7 @@ def find_entities(
             if pos == 0 or not _HAN.match(text[pos - 1]) or pos in boundaries or pos in role_ends:
                 covering = _tokens_covering(tokens, token_starts, pos, end)
                 name_like = bool(covering) and all(t.tag.startswith(_NAME_LIKE_TAGS) for t in covering)
-                kind = _name_evidence(text, pos, end, tokens_at.get(pos), role_ends, known_names, name_like)
+                kind = _name_evidence(text, pos, end, tokens_at.get(pos), role_ends, known_names, name_like, role_starts)
             if kind:
                 start = pos
                 if rejected == (pos - 1, end) and pos - 1 in tokens_at and len(tokens_at[pos - 1].text) == 1:
@@ -604,6 +605,7 @@ def _name_evidence(
     role_ends: set[int],
     known_names: set[str],
     name_like_tokens: bool = False,
+    role_starts: set[int] | frozenset[int] = frozenset(),
 ) -> str | None:
     """How sure we are that ``text[start:end]`` is a name: "person", "person_weak" or None.
 
@@ -634,6 +636,8 @@ def _name_evidence(
         return "person"  # 贺知行,深澜量子计算的首席科学家,…: a name opening an apposition
     if is_nr and (text[end : end + 1] in ("、", "等", "和", "与", ",") or text[start - 1 : start] in ("、", "和", "与")):
         return "person"
+    if end in role_starts and text[start - 1 : start] == "的" and end - start >= 3 and not common_word(name):
+        return "person"  # 汇程物流的罗海峰总经理: a formal title after the full name
     if text[end : end + 2] in _HONORIFIC_AFTER_NAME and not common_word(name):
         return "person"  # 纪建德先生, 张荟女士, 黄蔚之教授: the honorific after a full name says it is one
     if text[max(0, start - 2) : start] in ("免去", "免除", "撤销", "罢免") and after == "的" and not common_word(name):
@@ -1062,6 +1066,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
         if straddle is not None and _suffix_ends_at(text, m.start()):
             start = generic_start = straddle.start  # 瀚澜|科技股份|有限公司: jieba cut across the suffixes
         words = 0
+        name_before_generic = False
         inside = token_ending_at.get(end)
         if inside is not None and inside.start >= m.start():
             inside = None  # the suffix is a whole token: nothing glued before it
@@ -1076,12 +1081,15 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             words = 1
         elif inside is not None and m.group() not in _WEAK_SUFFIXES:
             start = generic_start = inside.start  # 安澜|商业银行: a generic word ending in the suffix; the name is before it
+            name_before_generic = inside.tag in ("l", "i")  # 投身|在线教育: an idiom-like trade word
         before = tokens[: bisect.bisect_right(end_list, start)]
         for index in range(len(before) - 1, -1, -1):
             tok = before[index]
             numbered_words = int(any(_ORDINAL.fullmatch(t.text) for t in before[index + 1 :]))  # 瑞|州市|第一|人民|医院
             if tok.end != start or words >= (4 if m.group() in _WEAK_SUFFIXES else 3) + numbered_words:
                 break
+            if name_before_generic and words == 0 and common_word(tok.text, 200):
+                break  # 投身|在线教育: an ordinary word before the trade names no company
             # …but 仁和|医院, 协和|医院: a two-character word ending in 和 is a name
             glued_function = _GLUED_FUNCTION_WORD.search(tok.text) is not None and not (len(tok.text) == 2 and tok.text.endswith("和"))
             if tok.text in _ORG_WALK_STOP or tok.text in _PREPOSITION_WORDS or glued_function or tok.text in org_lead_words() or tok.text.endswith("公司") or tok.text in trigger_words():
@@ -1436,6 +1444,8 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
             continue
         if len(words) == 1 and words[0].tag.startswith("nr") and _HAN.match(name[0]) and surname_length(name, 0):
             continue  # a name before a title is a person (张三副总裁 is rare; 副总裁张三 is common)
+        if text[start - 1 : start] == "的" and len(name) == 3 and chinese_name_at(text, start, set()) == end:
+            continue  # 汇远物流的罗海川总经理: the person, titled after the name
         if _compound_surname_name(text, start, end, None) and chinese_name_at(text, start, set()) == end:
             continue  # 端木清岚教授: a compound-surname name before an honorific title
         if text[role_start:role_end] in _NAME_HONORIFIC_TITLES and _LATIN_SURNAME.fullmatch(name):

@@ -980,3 +980,11 @@ def test_kind_glued_to_a_name_an_industry_and_an_acting_post_verb():
     )
     events = run_text(text, published="2026-10-16")
     assert [(e.person, e.org) for e in events] == [("简志恒", "晶岳科技")]
+
+
+def test_title_after_a_full_name_and_an_education_company():
+    events = run_text("昨天，汇远物流的罗海川总经理在全员大会上宣布辞职。", published="2026-05-02")
+    assert [(e.person, e.org) for e in events] == [("罗海川", "汇远物流")]
+    events = run_text("小海獭教育联合创始人兼CTO孟一凡已经离职。", published="2026-05-02")
+    assert [(e.person, e.org) for e in events] == [("孟一凡", "小海獭教育")]
+    assert run_text("他投身在线教育行业多年，去年离开了北京。", published="2026-05-02") == []
