@@ -988,3 +988,8 @@ def test_title_after_a_full_name_and_an_education_company():
     events = run_text("小海獭教育联合创始人兼CTO孟一凡已经离职。", published="2026-05-02")
     assert [(e.person, e.org) for e in events] == [("孟一凡", "小海獭教育")]
     assert run_text("他投身在线教育行业多年，去年离开了北京。", published="2026-05-02") == []
+
+
+def test_the_de_phrase_after_the_organization_left_lists_the_people():
+    events = run_text("去年离开橙柚支付的高管包括首席产品官温子翊和风控负责人阮清禾。", published="2026-05-02")
+    assert {(e.person, e.org) for e in events} == {("温子翊", "橙柚支付"), ("阮清禾", "橙柚支付")}

@@ -749,8 +749,10 @@ def _subject_persons(
         names = _persons_in(sent, listed.end(), c_end, memory, allow_weak=True)
         if names:
             return names
-    if text[end : end + 1] == "的":
-        listing = _LISTING.search(text, end, c_end)
+    left = _org_after(sent, end)
+    described_from = local_span(left, sent)[1] if left is not None else end  # 离开橙果支付|的高管包括…
+    if text[described_from : described_from + 1] == "的":
+        listing = _LISTING.search(text, described_from, c_end)
         if listing is not None:
             # 去年离开橙柚支付的高管包括首席产品官温子翊和风控负责人阮清禾
             listed = _persons_in(sent, listing.end(), c_end, memory, allow_weak=True)
