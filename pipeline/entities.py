@@ -1076,7 +1076,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             words = 1
         elif inside is not None and m.group() in _WEAK_SUFFIXES and inside.text in _GLUED_TEAM_WORDS:
             start = generic_start = inside.start  # 江东|省网|球队: a team word; the name is before it
-        elif inside is not None and m.group() not in _WEAK_SUFFIXES and not common_word(inside.text, 5) and inside.tag not in ("l", "i"):
+        elif inside is not None and m.group() not in _WEAK_SUFFIXES and not common_word(inside.text, 5) and inside.tag not in ("l", "i") and text[inside.start : m.start()] not in generic_org_words():
             start = inside.start  # 澜|芯智算: jieba glued the name to the suffix (not an idiom: 身体健康)
             words = 1
         elif inside is not None and m.group() not in _WEAK_SUFFIXES:

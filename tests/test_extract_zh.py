@@ -993,3 +993,10 @@ def test_title_after_a_full_name_and_an_education_company():
 def test_the_de_phrase_after_the_organization_left_lists_the_people():
     events = run_text("去年离开橙柚支付的高管包括首席产品官温子翊和风控负责人阮清禾。", published="2026-05-02")
     assert {(e.person, e.org) for e in events} == {("温子翊", "橙柚支付"), ("阮清禾", "橙柚支付")}
+
+
+def test_surname_with_zong_reads_back_to_the_person_named_before():
+    text = "奇点智数首席运营官戚明远近来鲜少公开露面。\n知情人士透露，戚总已于本月初离职，去向暂未确定。"
+    events = run_text(text, published="2026-05-01")
+    assert [(e.person, e.org, e.status) for e in events] == [("戚明远", "奇点智数", "reported")]
+    assert run_text("最新统计数据显示，离职率有所上升。", published="2026-05-01") == []

@@ -503,11 +503,15 @@ def _on_trigger(
     for person in persons:
         quoted_first_person = person.kind == "pronoun" and person.text == "我"
         third_person = person.kind == "pronoun" and person.text in ("他", "她")
+        surname_title = person.kind == "pronoun" and person.text.endswith(("总", "董")) and len(person.text) <= 3
+        surname = person.text[:-1] if surname_title else None
         person = _resolve_pronoun(person, memory, previous, sent)
         if person is None and quoted_first_person:
             person = _speaker_after(doc, sent, memory)
         if person is None and third_person and memory.focus_person is None:
             person = _person_named_before(doc, sent, memory)
+        if person is None and surname is not None:
+            person = _person_named_before(doc, sent, memory, surname)  # 戚总已于本月初离职: the 戚 named earlier
         if person is None:
             continue
         people = person if isinstance(person, list) else [person]
@@ -1020,16 +1024,19 @@ _SUBJECT_LEAD = re.compile(r"(?:[^,。;:]{0,20}[,:])?\s*")
 _PRONOUN_LOOKBACK = 6
 
 
-def _person_named_before(doc: Document, sent: ZhSentence, memory: Memory) -> Optional[Mention]:
+def _person_named_before(doc: Document, sent: ZhSentence, memory: Memory, surname: Optional[str] = None) -> Optional[Mention]:
     """她将不再担任…, when no sentence read so far named anyone: the person an earlier
-    line introduced (a profile names its subject once, then writes 她 for lines).
+    line introduced (a profile names its subject once, then writes 她 for lines). With
+    ``surname`` (戚总), the nearest earlier person of that surname.
 
-    Only the lines the prefilter skipped are read here, and only for this rare case."""
+    Only the lines the prefilter skipped are read here, and only for these rare cases."""
     for index in range(sent.sentence.index - 1, max(-1, sent.sentence.index - 1 - _PRONOUN_LOOKBACK), -1):
         earlier = doc.sentences[index]
         ents = find_entities(earlier.text, earlier.start, tokenize(earlier.text), memory.known_names(), memory.known_orgs())
         # a weak name counts as the line's subject (宗雅琴第一次走进…), where nothing but a time may stand before it
         named = [p for p in ents.persons if p.kind == "person" or _SUBJECT_LEAD.fullmatch(earlier.text[: p.start - earlier.start])]
+        if surname is not None:
+            named = [p for p in ents.persons if p.text.startswith(surname) and len(p.text) > len(surname)]
         if named:
             memory.add_person(named[0])
             memory.focus_person = named[0]
