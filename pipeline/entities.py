@@ -1397,6 +1397,8 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
     for role_start, role_end in roles:
         if any(e == role_start or (e < role_start and not text[e:role_start].strip()) for _, e in taken):
             continue  # an organization is already written there
+        if text.endswith("选手", role_start, role_end):
+            continue  # 女单选手, 游泳选手: the sport or position before it, not an employer
         words: list[Token] = []
         pos = role_start
         while pos in ends_at and len(words) < 4:

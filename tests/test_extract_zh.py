@@ -1000,3 +1000,19 @@ def test_surname_with_zong_reads_back_to_the_person_named_before():
     events = run_text(text, published="2026-05-01")
     assert [(e.person, e.org, e.status) for e in events] == [("戚明远", "奇点智数", "reported")]
     assert run_text("最新统计数据显示，离职率有所上升。", published="2026-05-01") == []
+
+
+def test_standard_bureau_names_with_he_players_and_compound_surname_danyu():
+    events = run_text("岷川市自然资源和规划局原局长闻人松年被“双开”。", published="2026-05-01")
+    assert [(e.person, e.org) for e in events] == [("闻人松年", "岷川市自然资源和规划局")]
+    text = "11月2日晚，苍岭电竞官方宣布，英雄联盟分部中单选手“夜行”刘子川合同到期后离队，双方不再续约。"
+    assert [(e.person, e.org) for e in run_text(text, published="2026-11-03")] == [("刘子川", "苍岭电竞")]
+    text = "CBA球队东川飞鲨今日官宣，队长单于辰合同到期后正式离队。"
+    assert [(e.person, e.org) for e in run_text(text, published="2026-07-01")] == [("单于辰", "东川飞鲨")]
+
+
+def test_predecessor_moved_elsewhere_left_the_organization_making_the_appointment():
+    text = "根据决定，任命欧阳慧敏为南川市中心医院院长，接替已于今年3月调任省卫生健康委员会的前任院长龚振邦。"
+    events = run_text(text, published="2026-05-01")
+    assert [e.person for e in events] == ["龚振邦"]
+    assert "中心医院" in events[0].org

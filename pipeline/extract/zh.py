@@ -1091,7 +1091,13 @@ def _successor_employer(sent: ZhSentence, person: Mention, memory: Memory) -> Op
     # Not the successor's former employer (前云鲲出行首席运营官X加入快骥,接替…: 快骥)
     # (the one X joins is named as a destination: 加入出行平台快骥, so all organizations count)
     usable = [o for o in sent.ents.orgs if local_span(o, sent)[1] <= ps and sent.text[local_span(o, sent)[0] - 1 : local_span(o, sent)[0]] not in ("原", "前", "从", "由")]
+    # nor where Y went (接替已于3月调任省卫生健康委员会的前任院长Y), after the succession verb
+    succeeded = _SUCCEEDED_BEFORE.search(sent.text, 0, ps).start()
+    usable = [o for o in usable if local_span(o, sent)[0] < succeeded or not _WENT_TO.search(sent.text, max(0, local_span(o, sent)[0] - 4), local_span(o, sent)[0])]
     return usable[-1] if usable else memory.focus_org(sent)
+
+
+_WENT_TO = re.compile(r"(?:调任|调往|转任|转投|加入|加盟|前往|调至|出任)$")
 
 
 def _post_after_name(sent: ZhSentence, person: Mention) -> tuple[Optional[Mention], Optional[Mention]]:
@@ -1138,6 +1144,8 @@ def _org_for(
     anywhere in it; last, the organization in focus.
     """
     remembered = memory.person_org.get(memory.resolve(person.text))
+    if going_to_after and remembered is not None and sent.start + trigger_start < remembered.start < sent.sentence.end:
+        remembered = None  # 调任A的前任院长X: A, read as X's employer, is where X went
     in_sentence = person.start >= sent.start and person.end <= sent.sentence.end and person.kind != "pronoun_ref"
     posted_org = _post_after_name(sent, person)[0] if in_sentence else None
     if posted_org is not None:
@@ -1145,8 +1153,8 @@ def _org_for(
     if in_sentence:
         if role is not None and sent.sentence.start <= role.start < sent.sentence.end:
             org = org_before_role(sent, role)
-            if org is not None:
-                return org
+            if org is not None and not (going_to_after and local_span(org, sent)[0] > trigger_start):
+                return org  # (not 调任A的前任院长X: A is where X went)
         ps, pe = local_span(person, sent)
         if pe < len(sent.text) and sent.text[pe] in ",(":
             org, _ = apposition_after(sent, person)
