@@ -379,6 +379,10 @@ def find_entities(
     honorific_spans = _honorifics_after(text, role_ends)
     role_ends |= {end for _, end in honorific_spans}
     taken = _Taken(len(text), [(s, e) for s, e, _ in persons] + occupied + honorific_spans)
+    for start, end in _foreign_players(text, roles):
+        if not taken.overlaps(start, end):
+            persons.append((start, end, "person"))  # 洋投马丁尼兹(Luis Martinez): not 马 + 丁尼
+            taken.add((start, end))
     for m in _FOREIGN_DOTTED.finditer(text):
         start, end = _trim_to_name_words(m.start(), m.end(), text, tokens)
         if end - start >= 3 and not taken.overlaps(start, end):
@@ -595,6 +599,27 @@ def _after_nicknames(text: str, role_ends: set[int]) -> set[int]:
         if match is not None and match.end() < len(text) and _HAN.match(text[match.end()]):
             out.add(match.end())
     return out
+
+
+# Titles of foreign players and coaches: the name after them is a transliteration,
+# whatever surname its first character looks like (外援马丁尼兹, 洋投卡布雷拉).
+_FOREIGN_PLAYER_TITLES = ("洋投", "洋将", "洋炮", "外援", "外籍球员", "外籍教练", "外籍主教练")
+
+
+def _foreign_players(text: str, roles: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Transliterated names (three characters or more) right after a foreign player's title."""
+    letters = transliteration_characters()
+    found = []
+    for role_start, role_end in roles:
+        if not text[role_start:role_end].endswith(_FOREIGN_PLAYER_TITLES):
+            continue
+        end = role_end
+        while end < len(text) and end - role_end < 8 and text[end] in letters:
+            end += 1
+        dotted = end < len(text) and text[end] in "·•-"  # 外援德马库斯·霍尔特: the dotted-name reader takes it whole
+        if end - role_end >= 3 and not dotted and (end == len(text) or not _HAN.match(text[end]) or text[end] in _AFTER_NAME):
+            found.append((role_end, end))
+    return found
 
 
 def _name_evidence(
@@ -1037,11 +1062,13 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
         end_list = [t.end for t in tokens]
         start_list = [t.start for t in tokens]
         token_ending_at = {t.end: t for t in tokens}
+        tokens_starting = {t.start: t for t in tokens}
         token_ends = set(end_list) | {len(text)}
     for m in matches:
         end = m.end()
         title_after = any(t_start == end or (t_start == end + 1 and text[end] in "原前") for t_start, _ in titles)
-        if end not in token_ends and not title_after:
+        date_after = m.group() == "队" and _DATE_START.match(text, end) is not None  # 蓝鲸|队今|(22)日: jieba glued the date on
+        if end not in token_ends and not title_after and not date_after:
             continue  # 智能|驾驶: the suffix is the start of a longer word (but 局|局长 and 局|原|副局长 are not)
         crossing = [(ts, te) for ts, te in titles if ts < end and m.start() < te and not (m.start() <= ts and te <= end)]
         if _overlaps(m.start(), end, taken) or crossing:
@@ -1073,6 +1100,9 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
         if inside is not None and m.group() in _WEAK_SUFFIXES and inside.tag.startswith("n") and len(inside.text) >= 3 and inside.text not in _DEPARTMENT_WORDS and (m.group() != "部" or inside.tag == "nt"):
             start = inside.start  # the suffix ends a jieba word: 财政局, 教育厅
             phrase_end = end  # 国家|游泳队: that word is part of the name, not only 国家
+            words = 1
+        elif inside is not None and m.group() == "队" and len(inside.text) == 2 and inside.start == m.start() - 1 and not common_word(inside.text, 20):
+            start = inside.start  # 雷霆|鹰队: the last character of the team's name glued to 队
             words = 1
         elif inside is not None and m.group() in _WEAK_SUFFIXES and inside.text in _GLUED_TEAM_WORDS:
             start = generic_start = inside.start  # 江东|省网|球队: a team word; the name is before it
@@ -1126,6 +1156,8 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
                 break
             start = tok.start
             words += 1
+        while start < m.start() and (start in tokens_starting) and tokens_starting[start].text in league_words() and tokens_starting[start].end < m.start() - 1:
+            start = tokens_starting[start].end  # 职棒|雷霆鹰队: the league, not the name
         determiner = text[start] in _DETERMINER_STARTS or text.startswith(("另一", "另外", "另两", "另几"), start)
         kind_lead = [k for k in _org_kind().finditer(text, start, m.start()) if m.start() - k.end() >= 2]
         if kind_lead and start != generic_start and (determiner or _only_generic_before(text, tokens, start, kind_lead[-1].start())):
@@ -1448,6 +1480,10 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
             continue  # a name before a title is a person (张三副总裁 is rare; 副总裁张三 is common)
         if text[start - 1 : start] == "的" and len(name) == 3 and chinese_name_at(text, start, set()) == end:
             continue  # 汇远物流的罗海川总经理: the person, titled after the name
+        if start >= 1 and surname_length(text, start - 1) == 1 and chinese_name_at(text, start - 1, set()) == end:
+            continue  # 廖|宏志|代理总教练: jieba cut the surname off a name, which is no organization
+        if re.fullmatch(r"[A-Z][a-z]+", name) and re.search(r"[A-Z][a-z]+ $", text[max(0, start - 16) : start]) and name not in latin_org_words():
+            continue  # Kevin |Marsh|代理总教练: the family name of a Latin name (not Mirage |Studio)
         if _compound_surname_name(text, start, end, None) and chinese_name_at(text, start, set()) == end:
             continue  # 端木清岚教授: a compound-surname name before an honorific title
         if text[role_start:role_end] in _NAME_HONORIFIC_TITLES and _LATIN_SURNAME.fullmatch(name):
@@ -1570,6 +1606,17 @@ def org_lead_words() -> frozenset[str]:
 @functools.lru_cache(maxsize=None)
 def generic_org_words() -> frozenset[str]:
     return read_words("generic_org_words_zh.txt")
+
+
+@functools.lru_cache(maxsize=None)
+def latin_org_words() -> frozenset[str]:
+    """Words that end a Latin organization name (Studio, Labs, Capital), as English text uses them."""
+    return read_words("en/org_words.txt")
+
+
+@functools.lru_cache(maxsize=None)
+def league_words() -> frozenset[str]:
+    return read_words("league_words_zh.txt")
 
 
 @functools.lru_cache(maxsize=None)

@@ -1016,3 +1016,18 @@ def test_predecessor_moved_elsewhere_left_the_organization_making_the_appointmen
     events = run_text(text, published="2026-05-01")
     assert [e.person for e in events] == ["龚振邦"]
     assert "中心医院" in events[0].org
+
+
+def test_team_name_glued_to_dui_after_a_league_word_and_names_cut_by_jieba():
+    text = "职棒雷霆隼队昨（22）日宣布，与洋投马可·雷耶（Marco Reye）解约。"
+    events = run_text(text, published="2026-04-23")
+    assert [(e.person, e.org, e.role) for e in events] == [("马可·雷耶", "雷霆隼队", "洋投")]
+    text = "职业篮球队港都海狮今（19）日宣布，与总教练Brian Kessler解除合约，即日起由助理教练廖宏远代理总教练。"
+    events = run_text(text, published="2026-04-20")
+    assert [(e.person, e.org) for e in events] == [("Brian Kessler", "港都海狮")]
+
+
+def test_transliterated_name_after_a_foreign_players_title():
+    text = "赤焰队昨日宣布，洋投马丁尼兹（Luis Marten）确定不获续约，将返回多明尼加。"
+    events = run_text(text, published="2026-11-19")
+    assert [(e.person, e.org, e.role) for e in events] == [("马丁尼兹", "赤焰队", "洋投")]
