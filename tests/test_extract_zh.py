@@ -1031,3 +1031,12 @@ def test_transliterated_name_after_a_foreign_players_title():
     text = "赤焰队昨日宣布，洋投马丁尼兹（Luis Marten）确定不获续约，将返回多明尼加。"
     events = run_text(text, published="2026-11-19")
     assert [(e.person, e.org, e.role) for e in events] == [("马丁尼兹", "赤焰队", "洋投")]
+
+
+def test_distributor_and_listed_stock_kinds_before_a_name():
+    text = "内房股嘉恒发展昨日公布，主席兼执行董事夏侯振华因年届七十岁退休。"
+    events = run_text(text, published="2026-05-01")
+    assert [(e.person, e.org) for e in events] == [("夏侯振华", "嘉恒发展")]
+    text = "半导体通路商晶曜达科技今日发布重大讯息，营运长皇甫立人因规划退休，将于今年12月31日卸任。"
+    events = run_text(text, published="2026-05-01")
+    assert [(e.person, e.org) for e in events] == [("皇甫立人", "晶曜达科技")]

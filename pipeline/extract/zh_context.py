@@ -427,6 +427,7 @@ def org_before_role(sent: ZhSentence, role: Mention) -> Optional[Mention]:
     stripped = re.sub(r"\([^()]*\)$", "", stripped).rstrip()
     stripped = re.sub(r"的$", "", stripped).rstrip()
     stripped = re.sub(r"(其|该公司)$", "", stripped)
+    stripped = re.sub(r"(?:负责|主管|分管)[^,。;的]{1,12}的$", "", stripped)  # A负责智能驾驶的副总裁: a remit between
     for org in reversed(sent.ents.orgs):
         os_, oe = local_span(org, sent)
         if oe == len(stripped) or (oe <= len(stripped) and not stripped[oe:].strip()):
