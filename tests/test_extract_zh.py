@@ -1040,3 +1040,14 @@ def test_distributor_and_listed_stock_kinds_before_a_name():
     text = "半导体通路商晶曜达科技今日发布重大讯息，营运长皇甫立人因规划退休，将于今年12月31日卸任。"
     events = run_text(text, published="2026-05-01")
     assert [(e.person, e.org) for e in events] == [("皇甫立人", "晶曜达科技")]
+
+
+def test_platform_posted_on_kept_post_and_qi_after_mianqu():
+    text = "资深主播范芷宁昨日在脸书证实，将于本月底离开服务十一年的华讯新闻台。"
+    events = run_text(text, published="2026-06-13")
+    assert [(e.person, e.org) for e in events] == [("范芷宁", "华讯新闻台")]
+    text = "董事会收到总经理潘启明先生的书面辞职报告，潘启明先生因工作调整辞去公司总经理职务，辞职后仍担任公司董事及董事会战略委员会委员。"
+    events = run_text("澄宇新材发布公告。" + text, published="2026-06-13")
+    assert [(e.person, e.org) for e in events] == [("潘启明", "澄宇新材")]
+    events = run_text("任命南宫雅言为南川省教育厅副厅长，免去其南川理工大学副校长职务。", published="2026-06-13")
+    assert [(e.person, e.org) for e in events] == [("南宫雅言", "南川理工大学")]

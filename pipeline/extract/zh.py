@@ -287,10 +287,10 @@ def _possessor_of_other(text: str, end: int) -> bool:
 
 
 def _org_after(sent: ZhSentence, local_pos: int, window: int = 3) -> Optional[Mention]:
-    """An organization starting right after ``local_pos`` (离开OpenAI, 辞去OpenAI的…)."""
+    """An organization starting right after ``local_pos`` (离开OpenAI, 辞去OpenAI的…, 免去其A…职务)."""
     for org in sent.ents.orgs:
         os_, _ = local_span(org, sent)
-        if local_pos <= os_ <= local_pos + window and not sent.text[local_pos:os_].strip(" 了"):
+        if local_pos <= os_ <= local_pos + window and not sent.text[local_pos:os_].strip(" 了其"):
             return org
     return None
 

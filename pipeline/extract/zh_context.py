@@ -23,6 +23,10 @@ CLAUSE_SEPARATORS = set(",;:!?。;")
 
 
 # 将出任 / 将担任 / 改任: a post the person is going to, so its organization is a destination.
+# Posts kept after a departure (辞职后仍担任A董事): the organization after is not the one left.
+_KEPT_POST = re.compile(r"仍(?:然)?(?:担任|出任|留任|保留|兼任)|继续(?:担任|留任)|保留[^,。]{0,4}$")
+# What a person does on a platform (在脸书证实, 在微博上写道): the platform is no employer.
+_POSTED_ON = re.compile(r"\s*(?:上|中|里)?\s*(?:证实|澄清|宣布|发文|写道|表示|贴文|回应|发布|透露|否认|直播)")
 MOVE_WORDS = re.compile(r"去了|加入|加盟|转投|投奔|前往|入职|跳槽|转会至|转会到|转任|转战|转往|将出任|将担任|改任|调任|下一站|新东家|去向")
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z])")
 
@@ -488,6 +492,10 @@ def usable_orgs(sent: ZhSentence) -> list[Mention]:
         lead = sent.text[max(clause_start, os_ - 16) : os_]
         if MOVE_WORDS.search(lead):
             continue  # 加盟新势力品牌启岚汽车, 跳槽至宁渚银行: where the person went
+        if _KEPT_POST.search(lead):
+            continue  # 辞职后仍担任董事会战略委员会委员: a post kept, not the one left
+        if sent.text[os_ - 1 : os_] == "在" and _POSTED_ON.match(sent.text, org.end - sent.start):
+            continue  # 在脸书证实, 在微博发文: where the person posted, not an employer
         opened = sent.text[:os_].count("(") - sent.text[:os_].count(")")
         if opened > 0:
             continue
