@@ -1051,3 +1051,28 @@ def test_platform_posted_on_kept_post_and_qi_after_mianqu():
     assert [(e.person, e.org) for e in events] == [("潘启明", "澄宇新材")]
     events = run_text("任命南宫雅言为南川省教育厅副厅长，免去其南川理工大学副校长职务。", published="2026-06-13")
     assert [(e.person, e.org) for e in events] == [("南宫雅言", "南川理工大学")]
+
+
+def test_a_name_jieba_only_guesses_counts_when_the_document_repeats_it():
+    text = (
+        "从实验室到创业者：苏芷言的三次转身\n"
+        "2019年，刚从博士项目毕业的苏芷言加入了深岚智算。\n"
+        "苏芷言后来被提拔为副总裁。\n"
+        "今年3月，她离开了深岚智算。"
+    )
+    events = run_text(text, published="2026-08-25")
+    assert [(e.person, e.org) for e in events] == [("苏芷言", "深岚智算")]
+    from pipeline.extract.zh import _repeated_name
+    from pipeline.records import Mention
+
+    guess = Mention("person_weak", 0, 3, "苏芷言")
+    assert _repeated_name(guess, text).kind == "person"  # written four times
+    assert _repeated_name(guess, "苏芷言加入了深岚智算。").kind == "person_weak"  # once: still a guess
+
+
+def test_the_pronoun_before_zai_is_the_subject_and_the_name_after_it_dates_the_act():
+    text = (
+        "程嘉言此前是深岚智算的推理框架负责人，据悉他在苏芷言离开前一个月便已递交辞呈。"
+    )
+    events = run_text(text, published="2026-08-25")
+    assert [(e.person, e.org) for e in events] == [("程嘉言", "深岚智算")]

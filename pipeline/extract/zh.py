@@ -32,7 +32,7 @@ import re
 from typing import Optional
 
 from .. import dates as dates_mod
-from ..entities import MOVE_WORDS_BEFORE_KIND, common_word, ends_with_org_kind, find_entities, generic_org_words, org_lexicon, org_suffix_words
+from ..entities import MOVE_WORDS_BEFORE_KIND, common_word, ends_with_org_kind, find_entities, generic_org_words, org_lexicon, org_suffix_words, surname_length
 from ..records import Candidate, DateMention, DateValue, Document, Extraction, Mention, Sentence
 from ..segment import tokenize
 from . import tables
@@ -109,6 +109,7 @@ def extract_zh(doc: Document) -> Extraction:
             surfaces = known_orgs.surfaces()
             ents.persons = [p for p in ents.persons if p.kind != "person_weak" or not any(p.text in org for org in surfaces)]
             ents.persons = [p for p in ents.persons if p.text not in known_orgs]  # 凯朗 once 凯朗电器 was named
+        ents.persons = [_repeated_name(p, doc.text) for p in ents.persons]
         sent = ZhSentence(sentence, ents, tokens)
         learn(sent, memory)
         found = table_state.read(sent, memory, doc)
@@ -128,6 +129,21 @@ def extract_zh(doc: Document) -> Extraction:
         after_sentence(sent, memory)
         previous = sent
     return Extraction(candidates, dict(memory.canonical), {k: set(v) for k, v in memory.aliases.items()})
+
+
+# How often a name jieba only guessed must recur in the document to count as a name.
+_REPEATS_FOR_A_NAME = 3
+
+
+def _repeated_name(person: Mention, text: str) -> Mention:
+    """A weak name (jieba's guess) that the document writes again and again is a name:
+    a profile repeats its subject (苏芷若 three times), while words jieba mistakes for
+    names seldom recur. Three-character Chinese names only, as two characters recur by chance."""
+    if person.kind != "person_weak" or len(person.text) != 3 or not surname_length(person.text, 0):
+        return person
+    if text.count(person.text) < _REPEATS_FOR_A_NAME or common_word(person.text):
+        return person
+    return Mention("person", person.start, person.end, person.text, person.canonical)
 
 
 def _full_form(org: Optional[Mention], memory: Memory) -> Optional[Mention]:
@@ -502,7 +518,7 @@ def _on_trigger(
     inherited_role: Optional[Mention] = None
     for person in persons:
         quoted_first_person = person.kind == "pronoun" and person.text == "我"
-        third_person = person.kind == "pronoun" and person.text in ("他", "她")
+        third_person = person.kind == "pronoun" and person.text in ("他", "她", "这位")
         surname_title = person.kind == "pronoun" and person.text.endswith(("总", "董")) and len(person.text) <= 3
         surname = person.text[:-1] if surname_title else None
         person = _resolve_pronoun(person, memory, previous, sent)
@@ -746,6 +762,10 @@ def _subject_persons(
     if described is not None and before and _verb_between(text, local_span(before[-1], sent)[1], start):
         return [described]  # 由X接替已辞任的总经理Y: Y resigned; X is the subject of another verb
     if before:
+        lead = [p for p in sent.ents.pronouns if c_start <= local_span(p, sent)[0] < local_span(before[0], sent)[0]]
+        dated_by = text[local_span(lead[0], sent)[1] : local_span(before[0], sent)[0]].startswith("在") if lead else False
+        if dated_by and local_span(before[-1], sent)[1] < start:
+            return [lead[0]]  # 他在苏芷若离开前一个月便已递交辞呈: 他 is the subject; the name dates it
         return _without_stray_weak(sent, before)
     # 离开的周明远 / 离职的千川智能联合创始人、商业化负责人孙立: the 的-phrase names the person.
     listed = _LISTED_AFTER.match(text, end)
@@ -971,7 +991,8 @@ def _resolve_pronoun(person: Mention, memory: Memory, previous: Optional[ZhSente
     if person.text == "这位":
         # 这位管理规模超过三百亿元的“医药一哥”在4月卸任…: the person the sentence before ends on
         if previous is None or not previous.ents.persons:
-            return None
+            # …她也被提拔为副总裁。然而这位90后女将…: no name just before, the person in focus
+            return _as_reference(memory.focus_person) if memory.focus_person is not None else None
         return _as_reference(previous.ents.persons[-1])
     if person.text in ("他们", "她们"):
         if previous is None:
