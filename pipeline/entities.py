@@ -1333,6 +1333,9 @@ def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles
         if stop - start > 2 and text[stop - 1] in "原前" and any(r_start == stop for r_start, _ in roles):
             stop -= 1  # 人民医院|肿瘤科原|主任: 原 (former) belongs to the title, not the name
         name = text[start:stop]
+        inner_kind = [k for k in _org_kind().finditer(name) if len(name) - k.end() >= 2]
+        if inner_kind:
+            continue  # 企业|女排劲旅|凯川云豹: a second kind inside; the name is the one after it
         if ends_a_name and name.endswith(m.group()):
             continue  # 港基银行|零售银行业务主管: a business line of the bank just named, not another bank
         if _DATE_START.match(name):

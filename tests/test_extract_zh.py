@@ -1076,3 +1076,13 @@ def test_the_pronoun_before_zai_is_the_subject_and_the_name_after_it_dates_the_a
     )
     events = run_text(text, published="2026-08-25")
     assert [(e.person, e.org) for e in events] == [("程嘉言", "深岚智算")]
+
+
+def test_sudden_resignation_contracts_not_renewed_and_a_hire_from_a_named_firm():
+    events = run_text("4月，IC设计厂群岳科技总经理Michael Lin闪辞。", published="2026-06-01")
+    assert [(e.person, e.org) for e in events] == [("Michael Lin", "群岳科技")]
+    text = "企业女排劲旅凯川云豹昨日宣布，主攻手林语宁合约期满后不再续留，将赴日本职业联赛挑战。"
+    assert [(e.person, e.org) for e in run_text(text, published="2026-06-01")] == [("林语宁", "凯川云豹")]
+    text = "事实上，昇岳去年也从晶华微电子延揽了前制程整合处长王俊宁。"
+    assert [(e.person, e.org) for e in run_text(text, published="2026-06-01")] == [("王俊宁", "晶华微电子")]
+    assert run_text("昇岳去年延揽了制程整合处长王俊宁。", published="2026-06-01") == []

@@ -314,7 +314,9 @@ def _org_after(sent: ZhSentence, local_pos: int, window: int = 3) -> Optional[Me
 # Triggers whose object is the organization left (离开A), not the one joined (跳槽至B).
 _OBJECT_IS_LEFT = frozenset({"离开", "告别", "辞别", "离巢"})
 # Triggers whose object is where the person goes (调任A副厅长): never the organization left.
-_OBJECT_IS_DESTINATION = frozenset({"调任"})
+_OBJECT_IS_DESTINATION = frozenset({"调任", "转任"})
+# Hires that count only with the organization left after 从/自 (从A延揽了X).
+_NEEDS_SOURCE = frozenset({"延揽", "延揽了"})
 
 
 def _suffix_phrase_after(sent: ZhSentence, local_pos: int, c_end: int) -> Optional[Mention]:
@@ -448,6 +450,8 @@ def _on_trigger(
     elif family == "poach":
         persons = _persons_in(sent, end, c_end, memory, allow_weak=True)[:1] or _poached_subject(sent, c_start, start, memory)
         org = _org_after_marker(sent, c_start, start, ("从", "自"))
+        if org is None and trigger.word in _NEEDS_SOURCE:
+            return []  # A延揽了X: a hire, with no organization left named
         destination = memory.focus_org(sent) if org is not None else None
         if destination is not None and org is not None and org_key_of(destination) == org_key_of(org):
             destination = None
@@ -806,7 +810,7 @@ def _subject_persons(
 
 
 # Contracts that end unrenewed, said of both parties (X与俱乐部的合同本月底到期,双方不再续约).
-_CONTRACT_END_WORDS = frozenset({"不再续约", "不获续约"})
+_CONTRACT_END_WORDS = frozenset({"不再续约", "不获续约", "不续约", "不再续留"})
 
 
 def _zero_subject_persons(sent: ZhSentence, c_start: int, start: int, memory: Memory, both_sides: bool = False) -> list[Mention]:
