@@ -1138,6 +1138,12 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
                 break
             if _overlaps(tok.start, tok.end, taken) or (tok.end < m.start() and _suffix_ends_at(text, tok.end)):
                 break  # 君澜律师事务所|资本市场: an organization already ends here
+            # Two single characters of any tag before the suffix (曜|驰|汽车, 泓|远|证券): jieba
+            # knows no word there, which a brand name of two characters is.
+            if words == 0 and _single_name_char(tok) and index > 0 and _single_name_char(before[index - 1]) and before[index - 1].end == tok.start:
+                start = before[index - 1].start
+                words = 2
+                break
             # Brand names of rare characters come out as single characters with odd tags (鼎|昇|地产).
             rare_char = len(tok.text) == 1 and tok.tag in ("ng", "zg", "g", "x", "ns") and _HAN.match(tok.text) and tok.text not in _NAME_STOP  # 澄/ns|州市
             # …or as an unknown morpheme of two characters (晟曜/g 光电), or a rare one jieba
@@ -1209,6 +1215,12 @@ def _after_source_word(text: str, start: int, end: int) -> int:
     if match is not None and end - match.end() >= 2:
         return match.end()
     return start
+
+
+def _single_name_char(tok: Token) -> bool:
+    """A one-character jieba word that may belong to a name: a Han character that is
+    no function word, number or unit (not 在, 的, 年, 中)."""
+    return len(tok.text) == 1 and _HAN.match(tok.text) is not None and tok.text not in _NAME_STOP and tok.tag not in ("m", "p", "c", "u", "uj", "ul", "d", "r", "f", "x", "q" if tok.text in "家个位名" else "")
 
 
 def _middle_word(tok: Token, previous: Optional[Token]) -> bool:

@@ -1086,3 +1086,10 @@ def test_sudden_resignation_contracts_not_renewed_and_a_hire_from_a_named_firm()
     text = "事实上，昇岳去年也从晶华微电子延揽了前制程整合处长王俊宁。"
     assert [(e.person, e.org) for e in run_text(text, published="2026-06-01")] == [("王俊宁", "晶华微电子")]
     assert run_text("昇岳去年延揽了制程整合处长王俊宁。", published="2026-06-01") == []
+
+
+def test_brand_of_two_single_characters_before_the_suffix():
+    events = run_text("11月9日晚，曜骋汽车在内部邮件中宣布，联合创始人、总裁贺凌川因个人原因辞去总裁职务。", published="2026-11-10")
+    assert [(e.person, e.org) for e in events] == [("贺凌川", "曜骋汽车")]
+    events = run_text("11月11日晚间，泓迈证券公告称，公司总裁万嘉言因工作变动辞去公司总裁职务。", published="2026-11-12")
+    assert [(e.person, e.org) for e in events] == [("万嘉言", "泓迈证券")]
