@@ -1093,3 +1093,13 @@ def test_brand_of_two_single_characters_before_the_suffix():
     assert [(e.person, e.org) for e in events] == [("贺凌川", "曜骋汽车")]
     events = run_text("11月11日晚间，泓迈证券公告称，公司总裁万嘉言因工作变动辞去公司总裁职务。", published="2026-11-12")
     assert [(e.person, e.org) for e in events] == [("万嘉言", "泓迈证券")]
+
+
+def test_poached_by_slang_for_quitting_and_chains_named_in_quotes():
+    events = run_text("滨川理工大学的讲师卢敬言被深衡科技挖走。", published="2026-10-01")
+    assert [(e.person, e.org, e.destination) for e in events] == [("卢敬言", "滨川理工大学", "深衡科技")]
+    assert run_text("此后，讲师卢敬言被深衡科技挖走。", published="2026-10-01") == []  # nothing left is named
+    events = run_text("本地连锁火锅品牌「椒香里」营运总监黄志远劈炮！", published="2026-10-01")
+    assert [(e.person, e.org) for e in events] == [("黄志远", "椒香里")]
+    events = run_text("消费：茶饮连锁“茶小满”联合创始人柯佩言9月底宣布离开公司。", published="2026-10-01")
+    assert [(e.person, e.org) for e in events] == [("柯佩言", "茶小满")]

@@ -314,7 +314,9 @@ def _org_after(sent: ZhSentence, local_pos: int, window: int = 3) -> Optional[Me
 # Triggers whose object is the organization left (离开A), not the one joined (跳槽至B).
 _OBJECT_IS_LEFT = frozenset({"离开", "告别", "辞别", "离巢"})
 # Triggers whose object is where the person goes (调任A副厅长): never the organization left.
-_OBJECT_IS_DESTINATION = frozenset({"调任", "转任"})
+_OBJECT_IS_DESTINATION = frozenset({"调任", "转任", "过档", "挖走"})
+# 被B挖走: the poacher between 被 and the verb.
+_POACHED_BY = re.compile(r"被([^,。;被]{2,16}?)(?:以[^,。;]{1,6})?$")
 # Hires that count only with the organization left after 从/自 (从A延揽了X).
 _NEEDS_SOURCE = frozenset({"延揽", "延揽了"})
 
@@ -498,6 +500,11 @@ def _on_trigger(
         org = _org_after(sent, end) if object_left else None
         if trigger.word in _OBJECT_IS_DESTINATION:
             destination = _org_after(sent, end)  # 调任A副厅长: A is where the person went
+        poacher = _POACHED_BY.search(text, c_start, start) if trigger.word == "挖走" else None
+        if poacher is not None:
+            # X被深衡科技挖走: the organization after 被 took X; X left the one before
+            destination = next((o for o in sent.ents.orgs if local_span(o, sent)[0] == poacher.start(1)), None)
+            start = poacher.start()
         if org is None:
             org = _org_after_marker(sent, c_start, start, ("从", "自"))
         if org is None:
@@ -540,6 +547,8 @@ def _on_trigger(
             inherited_role = role
             going_to_after = trigger.word in _OBJECT_IS_DESTINATION
             p_org = org or _successor_employer(sent, p, memory) or _org_for(sent, p, role, start, memory, going_to_after)
+            if going_to_after and p_org is not None and destination is not None and org_key_of(p_org) == org_key_of(destination):
+                continue  # X被B挖走 with nothing else named: B is where X went, not what X left
             extra = [_sentence_at(doc, p.start)] if p.kind == "pronoun_ref" else []
             out.append(
                 Candidate(
