@@ -1103,3 +1103,10 @@ def test_poached_by_slang_for_quitting_and_chains_named_in_quotes():
     assert [(e.person, e.org) for e in events] == [("黄志远", "椒香里")]
     events = run_text("消费：茶饮连锁“茶小满”联合创始人柯佩言9月底宣布离开公司。", published="2026-10-01")
     assert [(e.person, e.org) for e in events] == [("柯佩言", "茶小满")]
+
+
+def test_speaker_after_a_column_label_with_an_internal_email_and_an_agreed_termination():
+    events = run_text("【快讯】青峦云昨日发布内部邮件，首席技术官蒋川言因个人原因离职。", published="2026-05-01")
+    assert [(e.person, e.org) for e in events] == [("蒋川言", "青峦云")]
+    text = "沧川FC于10月2日官方宣布，主教练马蒂亚·贝格与俱乐部协商一致解约。"
+    assert [(e.person, e.org) for e in run_text(text, published="2026-10-03")] == [("马蒂亚·贝格", "沧川FC")]
