@@ -978,11 +978,17 @@ def _role_after_unit_name(text: str, org: OrgMatch, roles: list[tuple[int, int]]
     if role is None:
         return None
     name = text[org.start : org.end]
-    if any(name.endswith(w) and len(w) > 3 and any(w.endswith(u) for u in unit_words()) for w in org_suffix_words()):
+    if name.endswith(_public_body_suffixes()):
         return None  # 南岭省发展和改革委员会|主任: the full suffix of a public body (org_suffixes_zh.txt), an employer
     if not any(name.endswith(unit) and len(name) > len(unit) + 1 and not _company_not_unit(name, unit) for unit in unit_words() if unit != "部" or bare_bu):
         return None
     return role
+
+
+@functools.lru_cache(maxsize=None)
+def _public_body_suffixes() -> tuple[str, ...]:
+    """Suffixes of public bodies that end in a unit word (发展和改革委员会, 自然资源和规划局)."""
+    return tuple(w for w in org_suffix_words() if len(w) > 3 and w.endswith(unit_words()))
 
 
 def _company_not_unit(name: str, unit: str) -> bool:
@@ -1211,16 +1217,26 @@ def _only_generic_before(text: str, tokens: list[Token], start: int, kind_start:
 
 
 def _after_source_word(text: str, start: int, end: int) -> int:
+    """Where a name starts once a source word glued before it (网传, 另据) is left out."""
     match = _SOURCE_WORDS.match(text, start, end)
     if match is not None and end - match.end() >= 2:
         return match.end()
     return start
 
 
+# jieba tags a one-character name part never carries: numbers, prepositions, conjunctions,
+# particles, adverbs, pronouns, directions and punctuation.
+_NOT_NAME_CHAR_TAGS = frozenset({"m", "p", "c", "u", "uj", "ul", "d", "r", "f", "x"})
+# Measure words that count organizations (三家, 两个): never part of a name.
+_COUNTING_MEASURES = frozenset("家个位名")
+
+
 def _single_name_char(tok: Token) -> bool:
     """A one-character jieba word that may belong to a name: a Han character that is
-    no function word, number or unit (not 在, 的, 年, 中)."""
-    return len(tok.text) == 1 and _HAN.match(tok.text) is not None and tok.text not in _NAME_STOP and tok.tag not in ("m", "p", "c", "u", "uj", "ul", "d", "r", "f", "x", "q" if tok.text in "家个位名" else "")
+    no function word, number, measure of a count or unit (not 在, 的, 年, 中, 家)."""
+    if len(tok.text) != 1 or _HAN.match(tok.text) is None or tok.text in _NAME_STOP:
+        return False
+    return tok.tag not in _NOT_NAME_CHAR_TAGS and tok.text not in _COUNTING_MEASURES
 
 
 def _middle_word(tok: Token, previous: Optional[Token]) -> bool:

@@ -439,6 +439,7 @@ def _on_trigger(
             return []
         status = "denied"
     family = trigger.family
+    left_before = start  # the organization left is written before this (before 被B of 被B挖走)
     persons: list[Mention] = []
     org: Optional[Mention] = None
     destination: Optional[Mention] = None
@@ -504,7 +505,7 @@ def _on_trigger(
         if poacher is not None:
             # X被深衡科技挖走: the organization after 被 took X; X left the one before
             destination = next((o for o in sent.ents.orgs if local_span(o, sent)[0] == poacher.start(1)), None)
-            start = poacher.start()
+            left_before = poacher.start()
         if org is None:
             org = _org_after_marker(sent, c_start, start, ("从", "自"))
         if org is None:
@@ -546,7 +547,7 @@ def _on_trigger(
             role = _role_for(sent, p, memory) or (inherited_role if _joined_by_and(sent, p) else None)
             inherited_role = role
             going_to_after = trigger.word in _OBJECT_IS_DESTINATION
-            p_org = org or _successor_employer(sent, p, memory) or _org_for(sent, p, role, start, memory, going_to_after)
+            p_org = org or _successor_employer(sent, p, memory) or _org_for(sent, p, role, left_before, memory, going_to_after)
             if going_to_after and p_org is not None and destination is not None and org_key_of(p_org) == org_key_of(destination):
                 continue  # X被B挖走 with nothing else named: B is where X went, not what X left
             extra = [_sentence_at(doc, p.start)] if p.kind == "pronoun_ref" else []
