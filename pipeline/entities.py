@@ -48,7 +48,7 @@ _NAME_LIKE_TAGS = ("nr", "ns", "nz", "nt", "x", "j", "eng")
 _HONORIFICS = frozenset(["男", "女", "某", "小姐", "先生", "女士", "总", "老师", "姓", "氏", "某某", "家", "师傅", "同学", "阿姨", "大爷"])
 LATIN_NAME = re.compile(
     r"(?<![A-Za-z0-9À-ÿ])"
-    r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý]?[a-zà-ÿ'’]+)*(?:[A-Z][a-zà-ÿ]+)?"  # a capitalized word (Velasquez-Otero), or a glued pair (ZoëLang)
+    r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý]?[a-zà-ÿ'’]+)*(?:[A-Z][a-zà-ÿ]+)?"  # a capitalized word (Velarde-Ortiz), or a glued pair (ZoëLang)
     r"(?:\s?\([A-Z][a-zà-ÿ]+\))?"  # a gloss inside the name: Mingyuan (Tom) Zhou
     r"(?:(?:\s|·|\.\s?)(?:(?:van|von|de|der|den|da|di|du|del|la|le|al|bin|ibn)\s(?:(?:der|den|la|le)\s)?)?[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý]?[a-zà-ÿ'’]+)*){0,3}"
     r"(?![A-Za-z0-9À-ÿ])"
@@ -215,7 +215,7 @@ _GIVEN_AFTER_TITLE = frozenset("以之")
 
 
 def _name_zhi(text: str, given_start: int, given: int) -> bool:
-    """之, 来 or 任 ending a given name (黄蔚之教授, 任西来因…, 林佑任因…): the second given character,
+    """之, 来 or 任 ending a given name (黄蔚之教授, 任西来因…, 周佑任因…): the second given character,
     followed by a title, an honorific or what follows names, not by a noun it links
     (权之争) or a verb it starts (来京)."""
     pos = given_start + given
@@ -264,7 +264,7 @@ def chinese_name_at(text: str, pos: int, boundaries: set[int], after_title: bool
         # jieba's "word" there is none of the dictionary's. The same holds after a
         # compound surname: 司徒岚|带领, 尉迟澄|严重违纪 (a one-character given name).
         if glued and text[two + 1] not in _AFTER_NAME and _dictionary_word_at(text, two) and not _TIME_AFTER_GIVEN.match(text, two + 1):
-            given = 1  # (but 莊惠如|同日請辭: the time word after the name is what jieba's word hid)
+            given = 1  # (but 庄雅如|同日请辞: the time word after the name is what jieba's word hid)
     if text[given_start : given_start + given] in _HONORIFICS or text[given_start : given_start + 2] in _HONORIFICS:
         return 0  # 徐小姐, 刘某, 张总: a surname with an honorific is not a name (梁嘉树 is)
     if text[given_start + given : given_start + given + 1] in ("位", "名") and text[given_start + given - 1] in "多几两数":
@@ -280,7 +280,7 @@ def _latin_persons(text: str, orgs: list[OrgMatch]) -> list[tuple[int, int, bool
         if any(o.start <= start and end <= o.end for o in orgs) or any(start <= o.start < end for o in orgs):
             continue
         if text[start - 1 : start] == "(" and any(o.end == start - 1 for o in orgs):
-            continue  # 鸿洋航运(Hong Yang Shipping): the organization's own name in English
+            continue  # 鸿川航运(Hung Chuen Shipping): the organization's own name in English
         words = re.split(r"[\s·.]+", re.sub(r"\([^)]*\)", " ", m.group()).strip())
         strong = len(words) >= 2 and all(len(w) >= 2 for w in words)
         out.append((start, end, strong))
@@ -374,14 +374,14 @@ def find_entities(
     tokens_at = {t.start: t for t in tokens}
     token_starts = [t.start for t in tokens]
     role_ends = {end for _, end in roles} | {end + 1 for _, end in roles if end < len(text) and text[end] in " )"}  # 首席财务官(CFO)|尹嘉林
-    role_ends |= _after_nicknames(text, role_ends)  # 制作人“老猫”|柏晓峰
+    role_ends |= _after_nicknames(text, role_ends)  # 制作人“老猫”|柏晓川
     role_starts = {start for start, _ in roles}
     honorific_spans = _honorifics_after(text, role_ends)
     role_ends |= {end for _, end in honorific_spans}
     taken = _Taken(len(text), [(s, e) for s, e, _ in persons] + occupied + honorific_spans)
     for start, end in _foreign_players(text, roles):
         if not taken.overlaps(start, end):
-            persons.append((start, end, "person"))  # 洋投马丁尼兹(Luis Martinez): not 马 + 丁尼
+            persons.append((start, end, "person"))  # 洋投卡布雷兹(Luis Cabrez): not 马 + 丁尼
             taken.add((start, end))
     for m in _FOREIGN_DOTTED.finditer(text):
         start, end = _trim_to_name_words(m.start(), m.end(), text, tokens)
@@ -530,7 +530,7 @@ def _add_defined_short_forms(text: str, orgs: list[OrgMatch]) -> list[OrgMatch]:
 _COLUMN_LABEL_END = re.compile(r"(?:速递|快讯|动态|要闻|资讯|观察|周报|早报|晚报|人事|简讯|播报)$")
 
 
-# A publication's title in book-title marks: 《城南周刊》, 《港闻日报》.
+# A publication's title in book-title marks: 《城南周刊》, 《港岚日报》.
 _TITLED_MEDIA = re.compile(r"《([^《》,。]{1,12}?(?:周刊|日报|晚报|早报|周报|月刊|杂志|时报|报|画报|评论))》")
 
 
@@ -586,7 +586,7 @@ def _honorifics_after(text: str, role_ends: set[int]) -> list[tuple[int, int]]:
     return out
 
 
-# A nickname in quotes between a title and the name (主持人“小鹿姐”陆筱岚, 主播「Ken哥」X).
+# A nickname in quotes between a title and the name (主持人“小桃姐”邝语岚, 主播「Leo哥」X).
 _NICKNAME = re.compile(r"[“「\"‘『]([^”」\"’』,。;:]{1,6})[”」\"’』]")
 
 
@@ -602,7 +602,7 @@ def _after_nicknames(text: str, role_ends: set[int]) -> set[int]:
 
 
 # Titles of foreign players and coaches: the name after them is a transliteration,
-# whatever surname its first character looks like (外援马丁尼兹, 洋投卡布雷拉).
+# whatever surname its first character looks like (外援卡布雷兹, 洋投卡布雷拉).
 _FOREIGN_PLAYER_TITLES = ("洋投", "洋将", "洋炮", "外援", "外籍球员", "外籍教练", "外籍主教练")
 
 
@@ -616,7 +616,7 @@ def _foreign_players(text: str, roles: list[tuple[int, int]]) -> list[tuple[int,
         end = role_end
         while end < len(text) and end - role_end < 8 and text[end] in letters:
             end += 1
-        dotted = end < len(text) and text[end] in "·•-"  # 外援德马库斯·霍尔特: the dotted-name reader takes it whole
+        dotted = end < len(text) and text[end] in "·•-"  # 外援德马库斯·贝尔特: the dotted-name reader takes it whole
         if end - role_end >= 3 and not dotted and (end == len(text) or not _HAN.match(text[end]) or text[end] in _AFTER_NAME):
             found.append((role_end, end))
     return found
@@ -646,7 +646,7 @@ def _name_evidence(
         and token.end == end
         and len(token.text) >= 2
         and not token.tag.startswith(("nr", "ns", "nz", "nt", "x", "eng", "j"))
-        and common_word(token.text, 5)  # jieba tags 容颖珊 as an idiom; the dictionary knows better
+        and common_word(token.text, 5)  # jieba tags 容颖然 as an idiom; the dictionary knows better
     )
     is_nr = token is not None and token.tag.startswith("nr") and token.end in (end, start + 1)
     gloss = text[end : end + 1] == "(" and re.match(r"\(\s*[A-Z]", text[end : end + 3])
@@ -662,7 +662,7 @@ def _name_evidence(
     if is_nr and (text[end : end + 1] in ("、", "等", "和", "与", ",") or text[start - 1 : start] in ("、", "和", "与")):
         return "person"
     if end in role_starts and text[start - 1 : start] == "的" and end - start >= 3 and not common_word(name):
-        return "person"  # 汇程物流的罗海峰总经理: a formal title after the full name
+        return "person"  # 汇远物流的罗海川总经理: a formal title after the full name
     if text[end : end + 2] in _HONORIFIC_AFTER_NAME and not common_word(name):
         return "person"  # 纪建德先生, 张荟女士, 黄蔚之教授: the honorific after a full name says it is one
     if text[max(0, start - 2) : start] in ("免去", "免除", "撤销", "罢免") and after == "的" and not common_word(name):
@@ -786,7 +786,7 @@ def _trim_to_name_words(start: int, end: int, text: str, tokens: list[Token]) ->
         letters = transliteration_characters()
         while new_start > max(start, first - 4) and text[new_start - 1] in letters:
             if new_start >= 2 and common_word(text[new_start - 2 : new_start], 1000):
-                break  # 宣布|迭戈·费雷拉: 布 ends the verb before the name
+                break  # 宣布|迭戈·卡雷拉: 布 ends the verb before the name
             new_start -= 1  # 营运官马|可·费洛里: jieba glued the title's last character to the name
     if new_start == first or new_end == last + 1:
         return start, start  # nothing name-like on one side
@@ -957,7 +957,7 @@ def _departments(text: str, orgs: list[OrgMatch], roles: list[tuple[int, int]]) 
         return orgs, roles  # most sentences: nothing to do
     kept: list[OrgMatch] = []
     for org in orgs:
-        # 杏安大学附设医院|急诊部|主任: a short 部 right after the employer is a department too
+        # 杏川大学附设医院|急诊部|主任: a short 部 right after the employer is a department too
         after_employer = org.end - org.start <= 6 and any(o.end == org.start for o in orgs if o is not org)
         role = _unit_role_after(text, org.end, roles) or _role_after_unit_name(text, org, roles, after_employer)
         employer_before = any(o.end <= org.start and not text.startswith("记者", o.end) for o in orgs if o is not org)  # not 中央社|记者
@@ -1169,7 +1169,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             start = tok.start
             words += 1
         while start < m.start() and (start in tokens_starting) and tokens_starting[start].text in league_words() and tokens_starting[start].end < m.start() - 1:
-            start = tokens_starting[start].end  # 职棒|雷霆鹰队: the league, not the name
+            start = tokens_starting[start].end  # 职棒|雷霆隼队: the league, not the name
         determiner = text[start] in _DETERMINER_STARTS or text.startswith(("另一", "另外", "另两", "另几"), start)
         kind_lead = [k for k in _org_kind().finditer(text, start, m.start()) if m.start() - k.end() >= 2]
         if kind_lead and start != generic_start and (determiner or _only_generic_before(text, tokens, start, kind_lead[-1].start())):
@@ -1200,7 +1200,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
 
 
 # Words that say who reports, glued by jieba to the name after them (网传|星川卫视,
-# 另据|江屿大学消息): never part of an organization's name.
+# 另据|江岚大学消息): never part of an organization's name.
 _SOURCE_WORDS = re.compile(r"另据|网传|外传|盛传|传闻|爆料|据悉|据称|据报")
 
 
@@ -1327,7 +1327,7 @@ MOVE_WORDS_BEFORE_KIND = re.compile(r"加入|加盟|转投|转往|跳槽至|跳�
 
 
 def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles: list[tuple[int, int]]) -> list[OrgMatch]:
-    """电商平台橙集副总裁 → 橙集; 上市公司联弘精密今日公告 → 联弘精密 (``models/org_kinds_zh.txt``)."""
+    """电商平台橙集副总裁 → 橙集; 上市公司联岳精密今日公告 → 联岳精密 (``models/org_kinds_zh.txt``)."""
     found = []
     taken = [(o.start, o.end) for o in orgs]
     for m in _org_kind().finditer(text):
@@ -1340,7 +1340,7 @@ def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles
         if quoted is not None:
             q_start, q_end = start + quoted.start(1), start + quoted.end(1)
             if not _overlaps(q_start, q_end, taken):
-                found.append(OrgMatch(q_start, q_end, quoted.group(1)))  # 网购平台「虾拍拍」
+                found.append(OrgMatch(q_start, q_end, quoted.group(1)))  # 网购平台「虾购购」
                 taken.append((q_start, q_end))
             continue
         for offset in range(2, 9):
@@ -1354,7 +1354,7 @@ def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles
                 stop = pos  # 加入出行平台快骥,: the destination, named after its kind
                 break
             if text[pos : pos + 1] in ",。;" and _FOUNDED_BEFORE_KIND.search(text, max(0, m.start() - 8), m.start()):
-                stop = pos  # 创办了对话式AI公司知行未来。: the company founded, named after its kind
+                stop = pos  # 创办了对话式AI公司知远未来。: the company founded, named after its kind
                 break
         if stop is None or _overlaps(start, stop, taken):
             continue
@@ -1365,7 +1365,7 @@ def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles
         if inner_kind:
             continue  # 企业|女排劲旅|凯川云豹: a second kind inside; the name is the one after it
         if ends_a_name and name.endswith(m.group()):
-            continue  # 港基银行|零售银行业务主管: a business line of the bank just named, not another bank
+            continue  # 港信银行|零售银行业务主管: a business line of the bank just named, not another bank
         if _DATE_START.match(name):
             continue  # 银行昨日晚间公告: a date, not a name
         if name[0] in _KIND_NAME_BAD_START or name.startswith(("官方", "方面", "旗下", "内部")):
@@ -1514,7 +1514,7 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
         if start >= 1 and surname_length(text, start - 1) == 1 and chinese_name_at(text, start - 1, set()) == end:
             continue  # 廖|宏志|代理总教练: jieba cut the surname off a name, which is no organization
         if re.fullmatch(r"[A-Z][a-z]+", name) and re.search(r"[A-Z][a-z]+ $", text[max(0, start - 16) : start]) and name not in latin_org_words():
-            continue  # Kevin |Marsh|代理总教练: the family name of a Latin name (not Mirage |Studio)
+            continue  # Kevin |Hale|代理总教练: the family name of a Latin name (not Mirage |Studio)
         if _compound_surname_name(text, start, end, None) and chinese_name_at(text, start, set()) == end:
             continue  # 端木清岚教授: a compound-surname name before an honorific title
         if text[role_start:role_end] in _NAME_HONORIFIC_TITLES and _LATIN_SURNAME.fullmatch(name):
@@ -1549,7 +1549,7 @@ def _units_after_employer(
         # 千穗连锁药房|区域经理 is an employer and a regional post)
         unit_name = role is not None and any(text.startswith(u, role[0]) for u in unit_words() if len(u) >= 2 and u not in _REGION_UNITS)
         if role is not None and not unit_name and text[role[0] : role[0] + 1] in ("处", "部", "科", "室", "组"):
-            # 长晟金控证实,…数位金融|处主管X: a one-character unit after a named employer
+            # 长宏金控证实,…数位金融|处主管X: a one-character unit after a named employer
             unit_name = any(o.end <= org.start for o in orgs) and role[1] - role[0] > 2
         if not _HAN.match(text[org.start]) and not unit_name:
             kept.append(org)

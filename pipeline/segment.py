@@ -153,7 +153,7 @@ def split_sentences(text: str, lang: str = "zh") -> list[Sentence]:
         is_row = "\t" in body.strip() or body.lstrip().startswith("|")
         spans = [(offset, offset + len(body))] if is_row else _split_line(body, offset, respect)
         if lang == "en" and spans and DATELINE.match(text, spans[0][0], spans[0][1]):
-            # "SAN FRANCISCO, Sept 25 (Reuters) - Nimbus AI said …": the dateline is no
+            # "SAN FRANCISCO, Sept 25 (Reuters) - Nimbara AI said …": the dateline is no
             # part of the sentence (the tagger reads the names after it badly otherwise).
             first_start, first_end = spans[0]
             dateline_end = DATELINE.match(text, first_start, first_end).end()

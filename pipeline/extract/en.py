@@ -1,8 +1,8 @@
 """English departure patterns over a spaCy dependency parse.
 
 Why dependencies rather than word windows: English news puts the person, the
-organization and the title in many orders ("OpenAI CTO Maria Castell resigned",
-"Maria Castell, OpenAI's CTO, resigned", "Castell stepped down as chief technology
+organization and the title in many orders ("OpenAI CTO Maria Vasquell resigned",
+"Maria Vasquell, OpenAI's CTO, resigned", "Vasquell stepped down as chief technology
 officer of OpenAI", "Acme fired its CEO John Smith"), and the parse says which
 noun phrase is the one that leaves.
 
@@ -73,7 +73,7 @@ _SELF_REPORTING = {"announce", "tender", "submit", "hand", "confirm", "explain",
 _JOIN_BEFORE = re.compile(r"\b(?:join|joins|joined|joining|to|for|at rival|move to|moving to)\s+(?:the\s+|rival\s+)?$", re.IGNORECASE)
 _SURFACE_LEMMAS = {"sack", "fire", "oust", "dismiss", "waive", "release", "axe", "terminate", "resign", "quit", "retire", "step", "depart", "exit", "leave", "let", "part"}
 _ATTEMPT_BEFORE = re.compile(r"\b(?:tried|attempted|sought|offered|hoped) to (?:hire|poach|lure|recruit)\s+$", re.IGNORECASE)
-# Corporate words whose name without them is the same organization (Nuvexa Inc → Nuvexa).
+# Corporate words whose name without them is the same organization (Novexta Inc → Novexta).
 _CORPORATE_WORDS = {"Inc", "Corp", "Corporation", "Ltd", "LLC", "PLC", "plc", "AG", "SA", "Co", "Group", "Holdings", "Company"}
 _SAY_VERBS = {"say", "announce", "confirm", "tell", "disclose", "report", "state", "deny", "dismiss"}
 _REASON = re.compile(
@@ -125,7 +125,7 @@ class _Memory:
 
 
 def _prime(doc: Document, memory: _Memory) -> None:
-    """Full names anywhere in the document give their short forms (Mehta → Rohan Mehta)."""
+    """Full names anywhere in the document give their short forms (Mehra → Rohan Mehra)."""
     owners: dict[str, set[str]] = {}
     for m in LATIN_NAME.finditer(doc.text):
         words = m.group().split()
@@ -247,7 +247,7 @@ class _Context:
         if token.pos_ == "PROPN" and token.text[:1].isupper():
             person = self.parsed.person_at(token)
             if person is not None and self.memory.resolve(person.text) != person.text:
-                return None  # a short form of someone the document named (Castell)
+                return None  # a short form of someone the document named (Vasquell)
             # An organization-only slot (left X, from X, joined X): a name the model
             # called a person here is an organization (Pixel Forge).
             start = min(t.idx for t in token.subtree if t.pos_ == "PROPN")
@@ -264,7 +264,7 @@ class _Context:
         if person is not None:
             return person
         if token.lower_ in _PERSON_PRONOUNS:
-            # Rydzek said he was stepping down: the one who says it
+            # Rydlow said he was stepping down: the one who says it
             clause = token.head
             if token.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" and clause.head.lemma_ in _SAY_VERBS:
                 sayer = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
@@ -339,7 +339,7 @@ def _leave(token, ctx: _Context, strict: bool) -> list[Triple]:
 
 
 def _possessor(ctx: _Context, title) -> Optional[Mention]:
-    """Estravia's finance minister: the owner of a title, whatever the model calls it (a country)."""
+    """Ostrania's finance minister: the owner of a title, whatever the model calls it (a country)."""
     owner = next((c for c in title.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
     if owner is None or ctx.parsed.person_at(owner) is not None:
         return None
@@ -424,7 +424,7 @@ def _move(token, ctx: _Context) -> list[Triple]:
         if origin is None and token.lemma_ in _HIRING_LEMMAS:
             origin = org_near_person(ctx.parsed, person, role_near(ctx.parsed, person))  # poached X, the head of Y at A
         if origin is None and rival:
-            origin = ctx.memory.dominant_org()  # joined rival Halcyon Labs: left the one in focus
+            origin = ctx.memory.dominant_org()  # joined rival Halvern Labs: left the one in focus
         if origin is not None and (destination is None or (origin.canonical or origin.text) != (destination.canonical or destination.text)):
             out.append((person, origin, destination))
     return out
@@ -762,7 +762,7 @@ def _sentence_candidates(doc: Document, parsed: ParsedSentence, memory: _Memory)
         if pos is None:
             continue
         if pos == "NOUN" and any(c.dep_ == "nsubj" for c in token.children):
-            pos = "VERB"  # "Hollis Grant quit as chairman": the tagger took the verb for a noun
+            pos = "VERB"  # "Hollis Brant quit as chairman": the tagger took the verb for a noun
         for trig in lexicon.get((token.lemma_.lower(), pos), ()):
             if not _particle_ok(token, trig):
                 continue
@@ -784,7 +784,7 @@ def _sentence_candidates(doc: Document, parsed: ParsedSentence, memory: _Memory)
     return list(found.values())
 
 
-# Surface patterns for sentences the small parser gets wrong ("Tynemouth Rovers sacked
+# Surface patterns for sentences the small parser gets wrong ("Tynebridge Rovers sacked
 # manager X" parsed with X as the root). They run only for a trigger the dependency
 # families found nothing for, and score lower.
 _FIRING_VERBS = r"sacked|fired|ousted|dismissed|waived|released|axed|terminated|let go of|parted ways with"

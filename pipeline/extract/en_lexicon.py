@@ -198,7 +198,7 @@ def looks_like_person_name(text: str) -> bool:
     return all(w[:1].isupper() or w.lower() in PARTICLES_OF_NAMES for w in words)
 
 
-# A capitalized phrase that ends in an organization word: Northwind Labs, Harbor City FC,
+# A capitalized phrase that ends in an organization word: Northfield Labs, Harbour Point FC,
 # Bank of Lisbon. The model's ORG label misses most names it has not seen.
 _CAP = r"[A-Z][\w&\-.]*"
 
@@ -215,7 +215,7 @@ def _org_phrase() -> re.Pattern:
 _LEADING_NOISE = re.compile(r"^(?:The|A|An|Former|Ex|Rival|Its|His|Her|Their|Our|At|In|On|From|With|For|By|And|But)\s+")
 
 
-# "The Kingsport Royals", "the Riverton Blades": a sports team, named with "the" and a plural.
+# "The Kingsbay Royals", "the Riverton Sabres": a sports team, named with "the" and a plural.
 _TEAM = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w.'’-]+\s+){1,2}[A-Z][a-z]+s)\b")
 
 

@@ -1,13 +1,13 @@
 """People, organizations and titles in one parsed English sentence.
 
 The small English model's entity labels are unreliable on names it has not seen
-(it calls OpenAI a place, Sharma a nationality, Northwind Labs a person), so its
+(it calls OpenAI a place, Sharma a nationality, Northfield Labs a person), so its
 labels are one source among several:
 
 * organizations: the lexicon (``models/orgs.tsv``), capitalized phrases ending in
   an organization word (``models/en/org_words.txt``), then the model's ORG spans;
 * people: the model's PERSON spans that are not organizations, short forms the
-  document has established (Mehta → Rohan Mehta), and — decided later, by the
+  document has established (Mehra → Rohan Mehra), and — decided later, by the
   pattern that needs one — full-looking names in a position only a person takes;
 * titles: ``models/en/titles.tsv``.
 """
@@ -80,7 +80,7 @@ def find_orgs(
     titles: Optional[list[Span]] = None,
 ) -> list[tuple[int, int, Optional[str]]]:
     """Organization spans (local offsets) with their lexicon key when known;
-    ``known_people`` are names the document already gave to people (Castell);
+    ``known_people`` are names the document already gave to people (Vasquell);
     ``titles``: ``find_titles(text)`` when the caller has it already."""
     spans: list[tuple[int, int, Optional[str]]] = [(m.start, m.end, m.canonical) for m in org_lexicon().find(text)]
     taken = [(s, e) for s, e, _ in spans]
@@ -114,12 +114,12 @@ def find_orgs(
             continue  # "the Company" of a press release stands for the one in focus
         spans.append((start, end, None))
         taken.append((start, end))
-    # Engineers at Lumetra, a partner with Larch & Pell: a capitalized name after
+    # Engineers at Lumora, a partner with Larch & Pike: a capitalized name after
     # "at"/"with" that the model typed as nothing is an employer.
     title_ends = {e for _, e in titles}
     for m in _EMPLOYER_AFTER.finditer(text):
         start, end = m.span(1)
-        after_title = m.start() - 1 in title_ends or m.start() in title_ends  # head of cabin design at Aerovanta
+        after_title = m.start() - 1 in title_ends or m.start() in title_ends  # head of cabin design at Aerolenta
         blocked = ("PERSON", "LOC", "DATE", "NORP") if after_title else ("PERSON", "GPE", "LOC", "DATE", "NORP")
         if not _overlaps(start, end, taken) and not any(e.start_char <= start < e.end_char and e.label_ in blocked for e in spacy_doc.ents):
             spans.append((start, end, None))
@@ -149,7 +149,7 @@ def name_span(token, titles: list[Span], orgs: list[Span]) -> Optional[Span]:
         if prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.dep_ in ("compound", "flat", "nmod", "nsubj", "appos"):
             first -= 1
         elif prev.lower_ in PARTICLES_OF_NAMES and first - 2 >= 0 and (doc[first - 2].pos_ == "PROPN" or doc[first - 2].lower_ in PARTICLES_OF_NAMES):
-            first -= 1  # Dieter van der Molen
+            first -= 1  # Dieter van der Brink
         else:
             break
     last = token.i
@@ -184,7 +184,7 @@ def find_persons(text: str, spacy_doc, orgs: list[Span], titles: list[Span], kno
             end -= 2
         elif text[end - 1 : end] in ("'", "’"):
             end -= 1
-        # The model often takes a title into the name: "Coach Marco Silva".
+        # The model often takes a title into the name: "Coach Marco Salva".
         for s, e in titles:
             if s <= start < e < end:
                 start = e + len(text[e:end]) - len(text[e:end].lstrip())
@@ -199,7 +199,7 @@ def find_persons(text: str, spacy_doc, orgs: list[Span], titles: list[Span], kno
         add(start, end)
     for token in spacy_doc:
         if token.text in known and token.text[:1].isupper() and token.pos_ in ("ADJ", "NOUN", "VERB") and not _overlaps(token.idx, token.idx + len(token.text), taken):
-            add(token.idx, token.idx + len(token.text))  # the tagger calls a sentence-initial "Varghese" an adjective
+            add(token.idx, token.idx + len(token.text))  # the tagger calls a sentence-initial "Varkey" an adjective
             continue
         if token.pos_ != "PROPN" or (token.dep_ == "compound" and token.head.pos_ == "PROPN"):
             continue
@@ -229,13 +229,13 @@ def person_by_position(parsed: ParsedSentence, token) -> Optional[Mention]:
 
 
 _POSSESSIVE = r"(?:'s|’s|'|’)?"
-# Honorifics between a title and a name: chief medical officer Dr. Alicia Moreno.
+# Honorifics between a title and a name: chief medical officer Dr. Alicia Morland.
 _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Rev|Gen|Col|Capt|Sen|Rep|Gov)\.?\s+)?"
 
 
 def role_near(parsed: ParsedSentence, person: Mention) -> Optional[Mention]:
-    """A title right before the name (CTO Maria Castell, its president, Mark Ellis) or
-    in apposition after it (Maria Castell, the chief executive of Acme,)."""
+    """A title right before the name (CTO Maria Vasquell, its president, Mark Eliot) or
+    in apposition after it (Maria Vasquell, the chief executive of Acme,)."""
     text = parsed.text
     ps, pe = parsed.local(person)
     for s, e in parsed.titles:
@@ -250,8 +250,8 @@ def role_near(parsed: ParsedSentence, person: Mention) -> Optional[Mention]:
 
 
 def org_near_person(parsed: ParsedSentence, person: Mention, role: Optional[Mention]) -> Optional[Mention]:
-    """An organization in the person's own noun phrase: OpenAI CTO Maria Castell;
-    Maria Castell, OpenAI's CTO; Maria Castell, CTO at OpenAI; Acme's Maria Castell."""
+    """An organization in the person's own noun phrase: OpenAI CTO Maria Vasquell;
+    Maria Vasquell, OpenAI's CTO; Maria Vasquell, CTO at OpenAI; Acme's Maria Vasquell."""
     text = parsed.text
     lo, hi = parsed.local(person)
     if role is not None:
@@ -264,12 +264,12 @@ def org_near_person(parsed: ParsedSentence, person: Mention, role: Optional[Ment
         if role is not None and os_ >= hi and re.fullmatch(r"\s*,?\s*(?:the\s+)?(?:at|of|with|for)\s+(?:the\s+)?", text[hi:os_]):
             return org
         if role is not None and lo <= os_ and oe <= parsed.local(role)[0] and re.fullmatch(_POSSESSIVE + r"\s*", text[oe : parsed.local(role)[0]]):
-            return org  # Maria Castell, OpenAI's CTO
+            return org  # Maria Vasquell, OpenAI's CTO
         if role is not None and parsed.local(role)[1] <= os_ and oe <= parsed.local(person)[0]:
             between_role = text[parsed.local(role)[1] : os_]
             between_person = text[oe : parsed.local(person)[0]]
             if re.fullmatch(r"\s*(?:of|at)\s+(?:the\s+)?", between_role) and re.fullmatch(r"\s*,\s*", between_person):
-                return org  # The director of the Bureau of National Statistics, Ada Okafor-Bright
+                return org  # The director of the Bureau of Civic Statistics, Ada Okoro-Bright
     return None
 
 
@@ -304,7 +304,7 @@ def copula(parsed: ParsedSentence, person: Mention) -> tuple[Optional[Mention], 
 
 
 def person_after_title(parsed: ParsedSentence, token) -> Optional[Mention]:
-    """its head of operations, Ken Adams / chief marketing officer Dev Anand."""
+    """its head of operations, Ken Aldous / chief marketing officer Dev Arora."""
     title = parsed.title_at(token)
     if title is None:
         return None

@@ -167,7 +167,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-# A name cell with a gloss in brackets: Mark Zhou(周明凯), 周明凯(Mark Zhou).
+# A name cell with a gloss in brackets: Tom Lau(刘家豪), 刘家豪(Tom Lau).
 _NAME_GLOSS = re.compile(r"\s*(\S.*?)\s*[(（][^()（）]+[)）]\s*$")
 
 
@@ -183,7 +183,7 @@ def _candidate(sentence: Sentence, table: _Table, spans: dict[str, tuple[int, in
 
     s, e = spans["person"]
     gloss = _NAME_GLOSS.match(text, s, e)
-    person = mention("person", (s, s + gloss.end(1) - s) if gloss else (s, e))  # Mark Zhou(周明凯): the name, not its gloss
+    person = mention("person", (s, s + gloss.end(1) - s) if gloss else (s, e))  # Tom Lau(刘家豪): the name, not its gloss
     role = None
     if "role" in spans:
         s, e = spans["role"]

@@ -137,7 +137,7 @@ _REPEATS_FOR_A_NAME = 3
 
 def _repeated_name(person: Mention, text: str) -> Mention:
     """A weak name (jieba's guess) that the document writes again and again is a name:
-    a profile repeats its subject (苏芷若 three times), while words jieba mistakes for
+    a profile repeats its subject (苏芷言 three times), while words jieba mistakes for
     names seldom recur. Three-character Chinese names only, as two characters recur by chance."""
     if person.kind != "person_weak" or len(person.text) != 3 or not surname_length(person.text, 0):
         return person
@@ -223,7 +223,7 @@ def _could_yield(text: str, start: int, trigger: Trigger) -> bool:
 
 
 def _without_stray_weak(sent: ZhSentence, persons: list[Mention]) -> list[Mention]:
-    """陈耀庭将因经营权之争遭撤换: a weak name (权之争, jieba's guess) that no 、/和/与
+    """陈耀川将因经营权之争遭撤换: a weak name (权之争, jieba's guess) that no 、/和/与
     joins to a sure name before the same verb is a word of the clause, not a second subject."""
     if len(persons) < 2 or not any(p.kind == "person" for p in persons):
         return persons
@@ -357,7 +357,7 @@ _TAKES_A_POST = frozenset({"出任", "入职"})
 
 
 def _org_of_former_post(sent: ZhSentence, trigger: int) -> Optional[Mention]:
-    """诺安制药前中国区总裁X本周加入B, A医院肿瘤科原主任X入职B: 前 or 原 after the
+    """诺川制药前中国区总裁X本周加入B, A医院肿瘤科原主任X入职B: 前 or 原 after the
     organization (and a unit of it) marks a former post there."""
     for org in sent.ents.orgs:
         _, oe = local_span(org, sent)
@@ -373,7 +373,7 @@ def _org_of_former_post(sent: ZhSentence, trigger: int) -> Optional[Mention]:
 
 
 def _named_after_kind(sent: ZhSentence, org: Mention) -> Mention:
-    """由连锁快餐集团|金门餐饮转投: a phrase ending in a kind of organization, right before
+    """由连锁快餐集团|金樽餐饮转投: a phrase ending in a kind of organization, right before
     another organization, says what kind the next one is; the next one is the name."""
     if not ends_with_org_kind(org.text):
         return org
@@ -503,7 +503,7 @@ def _on_trigger(
             destination = _org_after(sent, end)  # 调任A副厅长: A is where the person went
         poacher = _POACHED_BY.search(text, c_start, start) if trigger.word == "挖走" else None
         if poacher is not None:
-            # X被深衡科技挖走: the organization after 被 took X; X left the one before
+            # X被深川科技挖走: the organization after 被 took X; X left the one before
             destination = next((o for o in sent.ents.orgs if local_span(o, sent)[0] == poacher.start(1)), None)
             left_before = poacher.start()
         if org is None:
@@ -665,7 +665,7 @@ def _is_departure_use(text: str, start: int, end: int, trigger: Trigger, tokens:
         if any(len(name) >= 2 and rest.startswith(name) for name in org_names):
             return True  # 离开魅族: an organization the text names
         if any(rest.startswith(short) for name in org_names for short in short_forms(name)):
-            return True  # 离开正衡, after 正衡律师事务所: its short form
+            return True  # 离开正川, after 正川律师事务所: its short form
         if _proper_noun_at(tokens, end):
             return True
         if nxt and nxt not in ",.。;:!?、)」”\"后时的了 " and not re.match(r"[A-Za-z]", nxt):
@@ -779,7 +779,7 @@ def _subject_persons(
         lead = [p for p in sent.ents.pronouns if c_start <= local_span(p, sent)[0] < local_span(before[0], sent)[0]]
         dated_by = text[local_span(lead[0], sent)[1] : local_span(before[0], sent)[0]].startswith("在") if lead else False
         if dated_by and local_span(before[-1], sent)[1] < start:
-            return [lead[0]]  # 他在苏芷若离开前一个月便已递交辞呈: 他 is the subject; the name dates it
+            return [lead[0]]  # 他在苏芷言离开前一个月便已递交辞呈: 他 is the subject; the name dates it
         return _without_stray_weak(sent, before)
     # 离开的周明远 / 离职的千川智能联合创始人、商业化负责人孙立: the 的-phrase names the person.
     listed = _LISTED_AFTER.match(text, end)
@@ -788,7 +788,7 @@ def _subject_persons(
         if names:
             return names
     left = _org_after(sent, end)
-    described_from = local_span(left, sent)[1] if left is not None else end  # 离开橙果支付|的高管包括…
+    described_from = local_span(left, sent)[1] if left is not None else end  # 离开橙柚支付|的高管包括…
     if text[described_from : described_from + 1] == "的":
         listing = _LISTING.search(text, described_from, c_end)
         if listing is not None:
@@ -1068,7 +1068,7 @@ def _person_named_before(doc: Document, sent: ZhSentence, memory: Memory, surnam
     for index in range(sent.sentence.index - 1, max(-1, sent.sentence.index - 1 - _PRONOUN_LOOKBACK), -1):
         earlier = doc.sentences[index]
         ents = find_entities(earlier.text, earlier.start, tokenize(earlier.text), memory.known_names(), memory.known_orgs())
-        # a weak name counts as the line's subject (宗雅琴第一次走进…), where nothing but a time may stand before it
+        # a weak name counts as the line's subject (宗雨晴第一次走进…), where nothing but a time may stand before it
         named = [p for p in ents.persons if p.kind == "person" or _SUBJECT_LEAD.fullmatch(earlier.text[: p.start - earlier.start])]
         if surname is not None:
             named = [p for p in ents.persons if p.text.startswith(surname) and len(p.text) > len(surname)]
@@ -1232,7 +1232,7 @@ _FIRED_BY_EMPLOYER = re.compile(r"[被遭](?:公司|该公司|集团|该集团|�
 
 
 def _employer_that_fires(sent: ZhSentence, c_start: int, start: int, memory: Memory) -> Optional[Mention]:
-    """The organization behind 遭公司解雇 when one opens the sentence (远星航空证实,X遭公司
+    """The organization behind 遭公司解雇 when one opens the sentence (远川航空证实,X遭公司
     解雇); otherwise the person's organization is found as for any other trigger."""
     if not _FIRED_BY_EMPLOYER.search(sent.text, c_start, start):
         return None

@@ -1,6 +1,6 @@
 """What a Chinese document establishes as it is read: the extractor's memory.
 
-Names and their aliases (周明远(Tom Zhou), Rohan Mehta → Mehta), the organization
+Names and their aliases (周明远(Tom Zhou), Rohan Mehra → Mehra), the organization
 and role each person was introduced with (appositions, copulas, titles before
 names), the organizations in focus and the one that speaks at the start of a
 sentence, and the people of the last sentence (for 他/她/他们). The pattern
@@ -152,7 +152,7 @@ def org_key_of(org: Mention) -> str:
 def prime_memory(doc: Document, memory: Memory) -> None:
     """Names the whole document establishes, read before any sentence is matched.
 
-    Full Latin names give their short forms (Rohan Mehta → Mehta, Dana
+    Full Latin names give their short forms (Rohan Mehra → Mehta, Dana
     Novak → Dana) unless two people share them; glosses give aliases
     (周明远(Tom Zhou), Mingyuan (Tom) Zhou → Tom Zhou, Mingyuan Zhou).
     """
@@ -249,7 +249,7 @@ class ZhSentence:
         return self.sentence.text
 
 
-# The organization that speaks at the start of a sentence: 维宁生物6月18日公告, 港湾银行董事会
+# The organization that speaks at the start of a sentence: 维宁生物6月18日公告, 港信银行董事会
 #昨日宣布, 海港白鲸足球俱乐部官方宣布. Whatever announces is an organization when it is
 # not a person; this finds the ones no lexicon or suffix knows (速捷通, 晨光珈琲).
 _SPEAKER = re.compile(
@@ -280,9 +280,9 @@ def speaker_org(sent: ZhSentence) -> Optional[Mention]:
     if phrase[0] in "该本其此并未没仍也亦则却已都均尚一这那某每各有":
         return None  # 该台昨日证实, 公司并无证实: a pointer or an adverb, no name
     if re.search(r"(?:先生|女士|小姐|博士|教授)$", phrase):
-        return None  # 麦先生已确认: a person named by the short form a filing defined
+        return None  # 祁先生已确认: a person named by the short form a filing defined
     if any(o.end - sent.start == start for o in sent.ents.orgs):
-        return None  # 泰和人寿保险股份有限公司|发布公告称: the prefix is the organization; 发布 is its verb
+        return None  # 南安人寿保险股份有限公司|发布公告称: the prefix is the organization; 发布 is its verb
     if _WHEN_WORD.fullmatch(phrase):
         return None  # 俱乐部周五发布公告: the prefix took the organization; 周五 is when
     if re.search(r"\d|月|日|该公司", sent.text[: end]):
@@ -400,12 +400,12 @@ def local_span(m: Mention, sent: ZhSentence) -> tuple[int, int]:
 _ROLE_GLOSS = re.compile(r"\([^()]{1,8}\)")
 
 
-# A quoted nickname between a title and the name (主持人“小鹿姐”陆筱岚).
+# A quoted nickname between a title and the name (主持人“小桃姐”邝语岚).
 _NICKNAME_GAP = re.compile(r"[“「\"‘『][^”」\"’』,。;:]{1,6}[”」\"’』]")
 
 
 def role_before(sent: ZhSentence, person: Mention) -> Optional[Mention]:
-    """The role written right before a name (首席运营官王芳, CTO Maria Castell); for a
+    """The role written right before a name (首席运营官王芳, CTO Maria Vasquell); for a
     chain of roles (联合创始人、技术副总裁钱进) the first one."""
     ps, _ = local_span(person, sent)
     chain: list[Mention] = []
@@ -415,7 +415,7 @@ def role_before(sent: ZhSentence, person: Mention) -> Optional[Mention]:
         gap = sent.text[re_:cursor]
         glossed = not chain and _ROLE_GLOSS.fullmatch(gap.strip()) is not None  # 副校长(教学)端木清岚
         glossed = glossed or (not chain and gap.strip() in honorifics())  # 董事经理丹斯里X: an honorific, not a post
-        glossed = glossed or (not chain and _NICKNAME_GAP.fullmatch(gap.strip()) is not None)  # 制作人“老猫”柏晓峰
+        glossed = glossed or (not chain and _NICKNAME_GAP.fullmatch(gap.strip()) is not None)  # 制作人“老猫”柏晓川
         if re_ <= cursor and (gap.strip() in ("", "、") or glossed) and (not chain or gap.strip() == "、"):
             chain.append(role)
             cursor = rs
