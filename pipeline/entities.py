@@ -587,7 +587,7 @@ def _honorifics_after(text: str, role_ends: set[int]) -> list[tuple[int, int]]:
 
 
 # A nickname in quotes between a title and the name (主持人“小桃姐”邝语岚, 主播「Leo哥」X).
-_NICKNAME = re.compile(r"[“「\"‘『]([^”」\"’』,。;:]{1,6})[”」\"’』]")
+NICKNAME = re.compile(r"[“「\"‘『]([^”」\"’』,。;:]{1,6})[”」\"’』]")
 
 
 def _after_nicknames(text: str, role_ends: set[int]) -> set[int]:
@@ -595,7 +595,7 @@ def _after_nicknames(text: str, role_ends: set[int]) -> set[int]:
     people by what colleagues call them, then by name."""
     out = set()
     for end in role_ends:
-        match = _NICKNAME.match(text, end)
+        match = NICKNAME.match(text, end)
         if match is not None and match.end() < len(text) and _HAN.match(text[match.end()]):
             out.add(match.end())
     return out

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ..entities import org_lexicon
+from ..entities import latin_org_words, org_lexicon
 from ..lexicons import read_rows, read_words
 from .en_model import load_english_model
 
@@ -165,10 +165,10 @@ def find_titles(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@functools.lru_cache(maxsize=None)
 def org_words() -> frozenset[str]:
-    """Words that make a capitalized phrase an organization (Labs, Bank, FC)."""
-    return read_words("en/org_words.txt")
+    """Words that make a capitalized phrase an organization (Labs, Bank, FC); the
+    Chinese reader uses the same list for Latin names (:func:`latin_org_words`)."""
+    return latin_org_words()
 
 
 @functools.lru_cache(maxsize=None)

@@ -183,7 +183,7 @@ def _candidate(sentence: Sentence, table: _Table, spans: dict[str, tuple[int, in
 
     s, e = spans["person"]
     gloss = _NAME_GLOSS.match(text, s, e)
-    person = mention("person", (s, s + gloss.end(1) - s) if gloss else (s, e))  # Tom Lau(刘家豪): the name, not its gloss
+    person = mention("person", (s, gloss.end(1)) if gloss else (s, e))  # Tom Lau(刘家豪): the name, not its gloss
     role = None
     if "role" in spans:
         s, e = spans["role"]

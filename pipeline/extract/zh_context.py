@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..entities import LATIN_NAME, KnownOrgs, SentenceEntities, common_word, generic_org_words, honorifics, org_lexicon, org_suffix_words, surname_length, titles_rank
+from ..entities import LATIN_NAME, NICKNAME, KnownOrgs, SentenceEntities, common_word, generic_org_words, honorifics, org_lexicon, org_suffix_words, surname_length, titles_rank
 from ..records import Document, Mention, Sentence
 
 
@@ -23,11 +23,11 @@ CLAUSE_SEPARATORS = set(",;:!?。;")
 
 
 # 将出任 / 将担任 / 改任: a post the person is going to, so its organization is a destination.
+MOVE_WORDS = re.compile(r"去了|加入|加盟|转投|投奔|前往|入职|跳槽|转会至|转会到|转任|转战|转往|将出任|将担任|改任|调任|下一站|新东家|去向")
 # Posts kept after a departure (辞职后仍担任A董事): the organization after is not the one left.
 _KEPT_POST = re.compile(r"仍(?:然)?(?:担任|出任|留任|保留|兼任)|继续(?:担任|留任)|保留[^,。]{0,4}$")
 # What a person does on a platform (在脸书证实, 在微博上写道): the platform is no employer.
 _POSTED_ON = re.compile(r"\s*(?:上|中|里)?\s*(?:证实|澄清|宣布|发文|写道|表示|贴文|回应|发布|透露|否认|直播)")
-MOVE_WORDS = re.compile(r"去了|加入|加盟|转投|投奔|前往|入职|跳槽|转会至|转会到|转任|转战|转往|将出任|将担任|改任|调任|下一站|新东家|去向")
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z])")
 
 
@@ -152,7 +152,7 @@ def org_key_of(org: Mention) -> str:
 def prime_memory(doc: Document, memory: Memory) -> None:
     """Names the whole document establishes, read before any sentence is matched.
 
-    Full Latin names give their short forms (Rohan Mehra → Mehta, Dana
+    Full Latin names give their short forms (Rohan Mehra → Mehra, Dana
     Novak → Dana) unless two people share them; glosses give aliases
     (周明远(Tom Zhou), Mingyuan (Tom) Zhou → Tom Zhou, Mingyuan Zhou).
     """
@@ -400,10 +400,6 @@ def local_span(m: Mention, sent: ZhSentence) -> tuple[int, int]:
 _ROLE_GLOSS = re.compile(r"\([^()]{1,8}\)")
 
 
-# A quoted nickname between a title and the name (主持人“小桃姐”邝语岚).
-_NICKNAME_GAP = re.compile(r"[“「\"‘『][^”」\"’』,。;:]{1,6}[”」\"’』]")
-
-
 def role_before(sent: ZhSentence, person: Mention) -> Optional[Mention]:
     """The role written right before a name (首席运营官王芳, CTO Maria Vasquell); for a
     chain of roles (联合创始人、技术副总裁钱进) the first one."""
@@ -415,7 +411,7 @@ def role_before(sent: ZhSentence, person: Mention) -> Optional[Mention]:
         gap = sent.text[re_:cursor]
         glossed = not chain and _ROLE_GLOSS.fullmatch(gap.strip()) is not None  # 副校长(教学)端木清岚
         glossed = glossed or (not chain and gap.strip() in honorifics())  # 董事经理丹斯里X: an honorific, not a post
-        glossed = glossed or (not chain and _NICKNAME_GAP.fullmatch(gap.strip()) is not None)  # 制作人“老猫”柏晓川
+        glossed = glossed or (not chain and NICKNAME.fullmatch(gap.strip()) is not None)  # 制作人“老猫”柏晓川: a quoted nickname
         if re_ <= cursor and (gap.strip() in ("", "、") or glossed) and (not chain or gap.strip() == "、"):
             chain.append(role)
             cursor = rs
