@@ -1110,3 +1110,17 @@ def test_speaker_after_a_column_label_with_an_internal_email_and_an_agreed_termi
     assert [(e.person, e.org) for e in events] == [("蒋川言", "青峦云")]
     text = "沧川FC于10月2日官方宣布，主教练马蒂亚·贝格与俱乐部协商一致解约。"
     assert [(e.person, e.org) for e in run_text(text, published="2026-10-03")] == [("马蒂亚·贝格", "沧川FC")]
+
+
+def test_this_investor_refers_back_in_the_sentence_and_a_declined_offer_is_no_event():
+    text = "栖川资本当时的投资总监韦嘉言拍板领投了天使轮，后来这位投资人干脆离开栖川，加入栈道智能担任CFO。"
+    events = run_text(text, published="2026-10-01")
+    assert [(e.person, e.org, e.destination) for e in events] == [("韦嘉言", "栖川资本", "栈道智能")]
+    text = "有业界人士透露，另一间电视台曾以高薪邀请资深主播梁家言跳槽，但被他婉拒。"
+    assert run_text(text, published="2026-10-01") == []
+
+
+def test_a_company_founded_is_where_the_person_went():
+    text = "2023年底，时任青岚云平台部总监的温若言递交辞呈，几个月后创办了算力调度公司栈川智能。"
+    # the employer (青岚云) is no name the rules know, and the company founded is not taken for it
+    assert run_text(text, published="2026-10-01") == []

@@ -321,6 +321,22 @@ _POACHED_BY = re.compile(r"被([^,。;被]{2,16}?)(?:以[^,。;]{1,6})?$")
 _NEEDS_SOURCE = frozenset({"延揽", "延揽了"})
 
 
+def _short_form_of_named(sent: ZhSentence, local_pos: int) -> Optional[Mention]:
+    """栖岸资本的投资总监X…后来离开栖岸: the short form, right after the verb, of an
+    organization the same sentence named in full before it (the document's memory of
+    short forms is only updated between sentences)."""
+    rest = sent.text[local_pos:].lstrip("了")
+    offset = len(sent.text) - len(rest)
+    for org in sent.ents.orgs:
+        if local_span(org, sent)[1] > local_pos:
+            break
+        for short in short_forms(org_key_of(org)):
+            if rest.startswith(short) and (len(rest) == len(short) or not rest[len(short)].isalnum() or rest[len(short)] in ",。;、后时的了"):
+                start = sent.start + offset
+                return Mention("org", start, start + len(short), short, org_key_of(org))
+    return None
+
+
 def _suffix_phrase_after(sent: ZhSentence, local_pos: int, c_end: int) -> Optional[Mention]:
     """正式离开海韵之声电视,: the rest of the clause after the verb, when it is a short
     phrase ending in an organization suffix that jieba cut too finely to be found."""
@@ -513,7 +529,7 @@ def _on_trigger(
         if org is None and text[end : end + 1] != "的":
             org = _org_served_at(sent, start)  # not for 接替已离职的Y: the one served there is another
         if org is None and trigger.word in _OBJECT_IS_LEFT:
-            org = _suffix_phrase_after(sent, end, c_end)
+            org = _short_form_of_named(sent, end) or _suffix_phrase_after(sent, end, c_end)
         if org is None and family == "fired":
             org = _employer_that_fires(sent, c_start, start, memory)
     if not persons:
@@ -1003,6 +1019,10 @@ def _resolve_pronoun(person: Mention, memory: Memory, previous: Optional[ZhSente
         earlier = [p for p in sent.ents.persons if p.end <= person.start]
         return _as_reference(earlier[-1]) if earlier else None
     if person.text == "这位":
+        # A的投资总监X拍板领投,后来这位投资人干脆离开A: the person named earlier in the sentence
+        earlier = [p for p in sent.ents.persons if p.end <= person.start and p.kind == "person"]
+        if earlier:
+            return _as_reference(earlier[-1])
         # 这位管理规模超过三百亿元的“医药一哥”在4月卸任…: the person the sentence before ends on
         if previous is None or not previous.ents.persons:
             # …她也被提拔为副总裁。然而这位90后女将…: no name just before, the person in focus
