@@ -1124,3 +1124,9 @@ def test_a_company_founded_is_where_the_person_went():
     text = "2023年底，时任青岚云平台部总监的温若言递交辞呈，几个月后创办了算力调度公司栈川智能。"
     # the employer (青岚云) is no name the rules know, and the company founded is not taken for it
     assert run_text(text, published="2026-10-01") == []
+
+
+def test_founding_said_of_the_company_age_is_no_destination():
+    text = "创立逾四十年的茶餐厅集团金凤阁宣布，创办人梁锦川将于明年一月一日起卸任主席。"
+    events = run_text(text, published="2026-11-01")
+    assert [(e.person, e.org, e.status) for e in events] == [("梁锦川", "金凤阁", "planned")]

@@ -24,7 +24,7 @@ CLAUSE_SEPARATORS = set(",;:!?。;")
 
 # 将出任 / 将担任 / 改任 / 创办了: a post the person is going to or a company founded, so its
 # organization is a destination.
-MOVE_WORDS = re.compile(r"去了|加入|加盟|转投|投奔|前往|入职|跳槽|转会至|转会到|转任|转战|转往|将出任|将担任|改任|调任|下一站|新东家|去向|创办(?!人)|创立(?!人|者)|创建(?!人|者)")
+MOVE_WORDS = re.compile(r"去了|加入|加盟|转投|投奔|前往|入职|跳槽|转会至|转会到|转任|转战|转往|将出任|将担任|改任|调任|下一站|新东家|去向|创办了|创立了|创建了")
 # Posts kept after a departure (辞职后仍担任A董事): the organization after is not the one left.
 _KEPT_POST = re.compile(r"仍(?:然)?(?:担任|出任|留任|保留|兼任)|继续(?:担任|留任)|保留[^,。]{0,4}$")
 # What a person does on a platform (在脸书证实, 在微博上写道): the platform is no employer.
