@@ -1130,3 +1130,9 @@ def test_founding_said_of_the_company_age_is_no_destination():
     text = "创立逾四十年的茶餐厅集团金凤阁宣布，创办人梁锦川将于明年一月一日起卸任主席。"
     events = run_text(text, published="2026-11-01")
     assert [(e.person, e.org, e.status) for e in events] == [("梁锦川", "金凤阁", "planned")]
+
+
+def test_high_pay_is_no_name():
+    text = "2014年，教练冯耀川被新贵球会九龙飞驹队以高薪挖走，离开执教四年的荃湾少年队。"
+    assert all(e.person != "高薪" for e in run_text(text, published="2026-10-01"))
+    assert "冯耀川" in {e.person for e in run_text(text, published="2026-10-01")}
