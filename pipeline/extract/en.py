@@ -104,7 +104,7 @@ class _Memory:
     focus_person: Optional[Mention] = None
     previous_orgs: list[Mention] = field(default_factory=list)
     persons_seen: set[str] = field(default_factory=set)
-    org_short: dict[str, str] = field(default_factory=dict)  # Nuvexa → Nuvexa Inc
+    org_short: dict[str, str] = field(default_factory=dict)  # Novexta → Novexta Inc
 
     def resolve(self, name: str) -> str:
         return self.full_names.get(name, name)
@@ -145,7 +145,7 @@ def _prime(doc: Document, memory: _Memory) -> None:
                 memory.aliases.setdefault(name, set()).add(short)
     for match in org_lexicon().find(doc.text):
         memory.count_org(Mention("org", match.start, match.end, doc.text[match.start : match.end], match.canonical))
-    # Nuvexa Inc … Nuvexa said: the name without its corporate word is the same organization.
+    # Novexta Inc … Novexta said: the name without its corporate word is the same organization.
     for start, end in org_phrases(doc.text):
         words = doc.text[start:end].split()
         if len(words) >= 2 and words[-1].rstrip(".,") in _CORPORATE_WORDS and words[0] not in _SENTENCE_WORDS:
