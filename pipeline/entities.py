@@ -339,7 +339,7 @@ def find_entities(
         orgs = _add_known_orgs(text, orgs, known_orgs.short)
     orgs = _add_defined_short_forms(text, orgs)
     orgs = _add_titled_media(text, orgs)
-    orgs = [o for o in orgs if not _column_label(text, o)]
+    orgs = [o for o in orgs if not _column_label(text, o) and not _reposter(text, o)]
     for o in orgs:
         ents.orgs.append(Mention("org", offset + o.start, offset + o.end, text[o.start : o.end], o.canonical))
 
@@ -353,6 +353,7 @@ def find_entities(
     guessed, roles = _units_after_employer(text, tokens, orgs, guessed, roles)
     orgs.extend(guessed)
     orgs, roles = _departments(text, orgs, roles)  # 财富|管理处|处长: found before its title
+    orgs = [o for o in orgs if not _branch_of_quoted(text, o, orgs)]
     ents.orgs = [o for o in ents.orgs if any(m.start == o.start - offset and m.end == o.end - offset for m in orgs)]
     for extra in orgs:
         if not any(m.start == offset + extra.start and m.end == offset + extra.end for m in ents.orgs):
@@ -454,6 +455,7 @@ def find_entities(
                 # Right after a title the position says name (技术长上官以安): as strong as a surname name there.
                 persons.append((start, end, "person" if start in role_ends else "person_weak"))
                 taken.add((start, end))
+    persons = _without_glued_conjunction(text, persons)
     # Short names the document established: 张总 / Sharma are handled by known_names above.
     for start, end, kind in sorted(persons):
         ents.persons.append(Mention(kind, offset + start, offset + end, text[start:end]))
@@ -534,6 +536,24 @@ _COLUMN_LABEL_END = re.compile(r"(?:速递|快讯|动态|要闻|资讯|观察|�
 _TITLED_MEDIA = re.compile(r"《([^《》,。]{1,12}?(?:周刊|日报|晚报|早报|周报|月刊|杂志|时报|报|画报|评论))》")
 
 
+# Words that end the name of a branch of a company: 台湾分公司, 香港分行.
+_BRANCH_SUFFIXES = ("分公司", "分行", "分校", "子公司")
+# What may stand between a quoted name and its branch: the closing quote.
+_CLOSING_QUOTES = ("」", "”", "』", '"', "’")
+
+
+def _branch_of_quoted(text: str, org: OrgMatch, orgs: list[OrgMatch]) -> bool:
+    """Is ``org`` a branch written right after a quoted organization (「拾丰网」台湾分公司)?
+
+    Unquoted, the branch extends the name (拾丰网台湾分公司, see :func:`_add_suffix_orgs`);
+    after a closing quote it stays apart and would be taken for the employer, while the
+    organization the person works for is the quoted one.
+    """
+    if not text.endswith(_BRANCH_SUFFIXES, org.start, org.end):
+        return False
+    return any(other.end < org.start and text[other.end : org.start] in _CLOSING_QUOTES for other in orgs)
+
+
 def _add_titled_media(text: str, orgs: list[OrgMatch]) -> list[OrgMatch]:
     """``orgs`` plus the newspapers and magazines written in 《…》 that none covers."""
     found = list(orgs)
@@ -552,6 +572,27 @@ def _column_label(text: str, org: OrgMatch) -> bool:
         and text[org.end : org.end + 1] in "】]〕"
         and _COLUMN_LABEL_END.search(text, 0, org.end) is not None
     )
+
+
+def _without_glued_conjunction(text: str, persons: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """鲁川和|江越: a name right after another that starts with 和, 与 or 及 (all surnames
+    too) is the conjunction and a shorter name, when what follows it is a name itself."""
+    ends = {end for _, end, _ in persons}
+    out = []
+    for start, end, kind in persons:
+        if text[start] in "和与及" and start in ends and end - start >= 3 and surname_length(text, start + 1):
+            start += 1
+        out.append((start, end, kind))
+    return out
+
+
+def _reposter(text: str, org: OrgMatch) -> bool:
+    """Is ``org`` the account a post was reposted from (转发 //@手游周刊: …)?
+
+    In a repost chain each ``//@account:`` names who passed the text on, a newspaper or a
+    fan; the post it quotes names the employer itself.
+    """
+    return text.endswith("//@", 0, org.start) and text[org.end : org.end + 1] in ":："
 
 
 def _abbreviated_from(text: str, short: str, paren: int, first: int, stop: int) -> Optional[int]:
@@ -1049,7 +1090,7 @@ def _org_suffix() -> re.Pattern:
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}")
 # A demonstrative before a phrase of ordinary words ending in a suffix makes it a pointer.
 _POINTER_BEFORE = re.compile(r"(?:这家|那家|这间|那间|该|此|本)\s*$")
-_WEAK_SUFFIXES = frozenset({"局", "厅", "委", "部", "署", "队", "办公室", "政府", "企业", "股份", "计算"})
+_WEAK_SUFFIXES = frozenset({"局", "厅", "委", "部", "署", "队", "办公室", "政府", "企业", "股份", "计算", "促进中心", "发展中心", "服务中心"})
 # Words jieba cuts that end in the weak suffix 队 and say only what kind of team it is.
 _GLUED_TEAM_WORDS = frozenset({"球队", "车队", "舰队", "战队", "梯队", "泳队"})
 
@@ -1137,9 +1178,9 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
                 words += 1
                 break
             glued_kind = _org_kind().match(tok.text)
-            glued_word = tok.tag.startswith("n") or (tok.tag in ("a", "z", "v", "l") and not common_word(tok.text, 5))
+            glued_word = tok.tag.startswith("n") or tok.tag == "g" or (tok.tag in ("a", "z", "v", "l") and not common_word(tok.text, 5))
             if glued_kind is not None and len(tok.text) - glued_kind.end() >= 2 and glued_word:
-                start = tok.start + glued_kind.end()  # 面板|厂澄岳|电子: jieba glued the kind word to the name
+                start = tok.start + glued_kind.end()  # 面板|厂澄岳|电子, 设计|厂朔岚/g|科技: jieba glued the kind word to the name
                 words += 1
                 break
             if _overlaps(tok.start, tok.end, taken) or (tok.end < m.start() and _suffix_ends_at(text, tok.end)):
@@ -1186,6 +1227,8 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
         start = _after_source_word(text, start, end)
         if _REMIT_BEFORE.search(text, max(0, start - 3), start):
             continue  # 负责商业物业的X: the business the person runs, not an employer
+        if text.startswith(praise_words(), start):
+            continue  # 旗下王牌|音乐|制作人: praise for the person, not an employer
         while text[start] in "前原从在于向对和与跟被把将至到据" and end - start > 3:
             start += 1  # 前沐岚半导体高级副总裁, 从砾川科技离职, 据|华川动力官网: the organization starts after
         glued_move = MOVE_WORDS_BEFORE_KIND.search(text, max(0, start - 3), start + 3)
@@ -1310,7 +1353,7 @@ _AFTER_KIND_NAME = re.compile(
     r"|近(?:[半一两三几]?个?(?:年|月|周)|期|来)|被(?:曝|传|指|爆)"
     r"|[于於](?:今|昨|上|本|下|近|日前|\d|[周週星禮礼]|[一二三四五六七八九十]{1,2}月))"
 )  # 晶圆厂岚岫电子亦公告: an adverb may stand between the name and the announcing verb;
-# 烘焙集团麦香坊于本周三宣布: 于 and a date may stand there too; 短视频平台快映近半年来…,
+# 烘焙集团麦香坊于本周三宣布: 于 and a date may stand there too; 短视频平台快拍近半年来…,
 # 影视公司北溟映画被曝…: a time phrase or a reporting passive follows the name
 # Words that end the walk left from an organization suffix: pointers, and the
 # relations a company is named in (控股股东澄宇控股集团, 竞争对手木研生活).
@@ -1327,7 +1370,7 @@ MOVE_WORDS_BEFORE_KIND = re.compile(r"加入|加盟|转投|转往|跳槽至|跳�
 
 
 def _kind_named_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], roles: list[tuple[int, int]]) -> list[OrgMatch]:
-    """电商平台橙集副总裁 → 橙集; 上市公司联岳精密今日公告 → 联岳精密 (``models/org_kinds_zh.txt``)."""
+    """电商平台橙禾集副总裁 → 橙禾集; 上市公司联岳精密今日公告 → 联岳精密 (``models/org_kinds_zh.txt``)."""
     found = []
     taken = [(o.start, o.end) for o in orgs]
     for m in _org_kind().finditer(text):
@@ -1484,6 +1527,8 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
             words.pop()  # 生活事业部 / 智能座舱: part of the post, not the employer
         if not words or words[-1].text.endswith(sector_words()):
             continue  # 医药行业|高管: the sector the people work in, not their employer
+        if words[0].text.startswith(praise_words()):
+            continue  # 旗下王牌|音乐|制作人: praise for the person, not an employer
         start, end = words[0].start, words[-1].end
         if text[start - 1 : start] == "、" and any(r_end == start - 1 for _, r_end in roles):
             continue  # 副总裁、渠道运营主管: after a title and 、, the words say the second post's remit
@@ -1653,6 +1698,11 @@ def league_words() -> frozenset[str]:
 @functools.lru_cache(maxsize=None)
 def sector_words() -> tuple[str, ...]:
     return tuple(sorted(read_words("sector_words_zh.txt")))
+
+
+@functools.lru_cache(maxsize=None)
+def praise_words() -> tuple[str, ...]:
+    return tuple(sorted(read_words("praise_words_zh.txt")))
 
 
 def titles_rank(role: str) -> int:

@@ -1,6 +1,14 @@
 """Chinese pattern families, one construction per test (names and companies are made up)."""
 from conftest import by_person, run_text
 
+from pipeline.entities import SentenceEntities, find_entities
+from pipeline.segment import tokenize
+
+
+def find(text: str) -> SentenceEntities:
+    """The mentions of one sentence, read on its own."""
+    return find_entities(text, 0, tokenize(text), set())
+
 
 def test_title_before_name_with_clause_date():
     events = run_text("星河科技首席运营官王立新于今年3月离职。")
@@ -1136,3 +1144,43 @@ def test_high_pay_is_no_name():
     text = "2014年，教练冯耀川被新贵球会九龙飞驹队以高薪挖走，离开执教四年的荃湾少年队。"
     assert all(e.person != "高薪" for e in run_text(text, published="2026-10-01"))
     assert "冯耀川" in {e.person for e in run_text(text, published="2026-10-01")}
+
+
+def test_a_rumour_opening_the_clause_and_a_branch_after_a_quoted_name():
+    text = "电商平台「拾丰网」台湾分公司总经理简婉言，传出将在年底前离职，职务由总部派员接手。"
+    events = run_text(text, published="2026-10-01")
+    assert [(e.person, e.org, e.status) for e in events] == [("简婉言", "拾丰网", "rumored")]
+
+
+def test_glued_kind_word_of_an_unknown_morpheme_and_a_public_centre():
+    events = run_text("IC设计厂朔曜科技研发副总黄柏言已于上月离职。", published="2026-10-01")
+    assert [(e.person, e.org) for e in events] == [("黄柏言", "朔曜科技")]
+    events = run_text("岷川市海洋经济促进中心主任卜振言已于本月初卸任。", published="2026-10-01")
+    assert [(e.person, e.org) for e in events] == [("卜振言", "岷川市海洋经济促进中心")]
+    assert find("公司客户服务中心主任张伟言离职。").orgs == []  # a unit, with no place before it
+
+
+def test_a_reposter_is_no_employer_and_praise_is_no_organization():
+    text = "转发微博 //@手游周刊:《长夜》制作人、炽岚工作室负责人柏晓言昨日宣布已正式离开炽岚。"
+    assert [(e.person, e.org) for e in run_text(text, published="2026-10-01")] == [("柏晓言", "炽岚工作室")]
+    text = "声川文化旗下头牌音乐制作人“K叔”贺启言将于年底合约到期后离开公司。"
+    assert [(e.person, e.org) for e in run_text(text, published="2026-10-01")] == [("贺启言", "声川文化")]
+    text = "北岸唱片证实，旗下金曲制作人杜凯言已于本周一正式离开公司。"
+    assert [(e.person, e.org) for e in run_text(text, published="2026-10-01")] == [("杜凯言", "北岸唱片")]
+
+
+def test_companions_named_after_the_verb_leave_with_the_leader():
+    text = "星川科技首席技术官张明言上月离职。与他一同离开的还有算法负责人李思言和王五言。"
+    events = run_text(text, published="2026-10-01")
+    assert [(e.person, e.org) for e in events] == [("张明言", "星川科技"), ("李思言", "星川科技"), ("王五言", "星川科技")]
+    assert [p.text for p in find("跟她一起出走的，是两名资深工程师鲁川言和江越。").persons] == ["鲁川言", "江越"]
+
+
+def test_a_move_from_a_rival_written_before_the_name():
+    text = "接替她的是从竞品“山野茶铺”加盟的房启言。"
+    assert [(e.person, e.org) for e in run_text(text, published="2026-10-01")] == [("房启言", "山野茶铺")]
+
+
+def test_leaving_the_nest_is_a_departure():
+    text = "翠川电视资深新闻主播邝志言宣布离巢，结束二十一年的主播生涯。"
+    assert [(e.person, e.org) for e in run_text(text, published="2026-10-01")] == [("邝志言", "翠川电视")]

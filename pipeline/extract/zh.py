@@ -59,9 +59,10 @@ _BLOCKING_BEFORE_PERSON = set("向对给跟让由据经受替")
 # 截至2026年2月11日 / 到2025年底: the end of a counting period, not a departure date.
 _BOUND_BEFORE_DATE = re.compile(r"(?:截至|截止|截止到|直到|到)\s*$")
 # A clause that starts like a continued predicate has the previous clause's subject;
-# so does one whose subject counts the people just named (…X和Y,两人均已离职).
+# so does one whose subject counts the people just named (…X和Y,两人均已离职), and one
+# that opens with the rumour it reports (X,传出将在年底前离职).
 _ZERO_SUBJECT = re.compile(
-    r"^\s*(?:[两二三四]人|二者)?(?:均|都)?(?:疑似|据称|或)?(?:届龄|已经|已|并|随后|从|于|也|还|便|就|正式|宣布|将|才|再|又|因[^,。]{0,12}?原因|申请|提出|辞去|并于|现已|目前已|拟|即将|计划|届时|自|同时|任期届满|任满|届满|期满|合约到期|合同到期|约满)"
+    r"^\s*(?:[两二三四]人|二者)?(?:均|都)?(?:疑似|据称|或|传出|被曝|据传|盛传|传闻)?(?:届龄|已经|已|并|随后|从|于|也|还|便|就|正式|宣布|将|才|再|又|因[^,。]{0,12}?原因|申请|提出|辞去|并于|现已|目前已|拟|即将|计划|届时|自|同时|任期届满|任满|届满|期满|合约到期|合同到期|约满)"
 )
 
 # A time phrase opening a clause before its verb or adverb (今年4月正式离开该公司,
@@ -322,7 +323,7 @@ _NEEDS_SOURCE = frozenset({"延揽", "延揽了"})
 
 
 def _short_form_of_named(sent: ZhSentence, local_pos: int) -> Optional[Mention]:
-    """栖岸资本的投资总监X…后来离开栖岸: the short form, right after the verb, of an
+    """栖川资本的投资总监X…后来离开栖川: the short form, right after the verb, of an
     organization the same sentence named in full before it (the document's memory of
     short forms is only updated between sentences)."""
     rest = sent.text[local_pos:].lstrip("了")
@@ -413,9 +414,9 @@ def _org_after_marker(
                 if marker_ok is None or marker_ok.match(sent.text, window_start + len(before) - 1):
                     return _named_after_kind(sent, org)
             kind_lead = _KIND_AFTER_MARKER.search(sent.text, max(lo, os_ - 10), os_)
-            if kind_lead is not None and kind_lead.group(1) in markers and ends_with_org_kind(kind_lead.group(2)):
+            if kind_lead is not None and kind_lead.group(1) in markers and ends_with_org_kind(kind_lead.group(2).rstrip("“「『\"")):
                 if marker_ok is None or marker_ok.match(sent.text, kind_lead.start(1)):
-                    return org  # 从竞争对手品牌星骋汽车挖来: a kind word between 从 and the name
+                    return org  # 从竞争对手品牌星骋汽车挖来, 从竞品“X”加盟: a kind word between 从 and the name
     return None
 
 
@@ -479,7 +480,9 @@ def _on_trigger(
         persons = [p for p in sent.ents.persons if end <= local_span(p, sent)[0] <= end + 1]
         persons = [p for p in persons if _SUCCEEDED_POST.match(text, local_span(p, sent)[1]) or (_POST_NAMED.search(text, c_start, start) and re.match(r"(?:担任|出任|之职)", text[local_span(p, sent)[1] :]))]
     elif family == "move":
-        persons = _persons_in(sent, c_start, start, memory, trigger=start) or _clause_pronoun(sent, c_start, start)
+        # 接替她的是从A加盟的X: a name right after 的 is the one who moved
+        persons = [p for p in _persons_in(sent, end, c_end, memory, allow_weak=True) if local_span(p, sent)[0] == end + 1 and text[end] == "的"]
+        persons = persons or _persons_in(sent, c_start, start, memory, trigger=start) or _clause_pronoun(sent, c_start, start)
         persons = persons or _zero_subject_persons(sent, c_start, start, memory)  # 前A技术长X宣布,已加入B
         if not persons:
             # 上赛季从A转会至B的前锋X: the 的-phrase after the destination names the person
@@ -512,7 +515,8 @@ def _on_trigger(
         if destination is not None and org_key_of(destination) == org_key_of(org):
             return []  # 原A副总裁X出任A总裁: a promotion inside A, nobody leaves
     else:
-        persons = _subject_persons(sent, c_start, start, end, c_end, family, memory, previous)
+        companions = _companions(sent, c_start, start, end, memory)
+        persons = companions or _subject_persons(sent, c_start, start, end, c_end, family, memory, previous)
         object_left = (text[end : end + 1] != "的" or family == "post") and trigger.word not in _OBJECT_IS_DESTINATION
         org = _org_after(sent, end) if object_left else None
         if trigger.word in _OBJECT_IS_DESTINATION:
@@ -532,6 +536,8 @@ def _on_trigger(
             org = _short_form_of_named(sent, end) or _suffix_phrase_after(sent, end, c_end)
         if org is None and family == "fired":
             org = _employer_that_fires(sent, c_start, start, memory)
+        if org is None and companions:
+            org = _companions_org(sent, c_start, start, end, companions, memory)
     if not persons:
         return []
     if status is None and _is_negated(text, c_start, start):
@@ -740,6 +746,40 @@ _CONTRACT_WORDS = frozenset({"解约", "解除合同", "解除合约"})
 _LISTING = re.compile(r"包括|分别是|分别为|有")
 # 离职者包括X和Y / 离职的高管有X、Y: the people listed after the trigger
 _LISTED_AFTER = re.compile(r"(?:者|人员|高管)?(?:中)?(?:,)?(?:就)?(?:包括|分别是|分别为|有)")
+
+
+# 跟她一起出走的,是A的X和Y / 与其一同离职的还有X: the people named after the verb
+# left with the one named before it, and are the subjects.
+_COMPANION_BEFORE = re.compile(r"(?:跟|同|和|与|随)\s*(?P<lead>他|她|其|[\u4e00-\u9fff]{2,3})\s*(?:一起|一同|一道)\s*$")
+_COMPANION_AFTER = re.compile(r"(?:了)?的\s*[,，]?\s*(?:还有|另有|是|有|包括)")
+
+
+def _companions(sent: ZhSentence, c_start: int, start: int, end: int, memory: Memory) -> list[Mention]:
+    """The people who left with someone (跟她一起出走的,是…鲁川和江越), named after the verb."""
+    text = sent.text
+    if not _COMPANION_BEFORE.search(text, c_start, start):
+        return []
+    after = _COMPANION_AFTER.match(text, end)
+    if after is None:
+        return []
+    return _persons_in(sent, after.end(), len(text), memory, allow_weak=True)
+
+
+def _companions_org(
+    sent: ZhSentence, c_start: int, start: int, end: int, companions: list[Mention], memory: Memory
+) -> Optional[Mention]:
+    """What the companions left: an organization written before them (…的,是A的两名工程师X),
+    else the one the person they went with left."""
+    first = local_span(companions[0], sent)[0]
+    named = [o for o in sent.ents.orgs if end <= local_span(o, sent)[0] < first]
+    if named:
+        return named[0]
+    lead = _COMPANION_BEFORE.search(sent.text, c_start, start).group("lead")
+    if lead in ("他", "她", "其"):
+        if memory.focus_person is None:
+            return None
+        lead = memory.focus_person.text
+    return memory.person_org.get(memory.resolve(lead))
 
 
 def _subject_persons(
@@ -951,7 +991,7 @@ def _described_after(sent: ZhSentence, end: int, c_end: int) -> Optional[Mention
     for role in sent.ents.roles:
         rs, re_ = local_span(role, sent)
         if rs == pos + (1 if text[pos : pos + 1] in ("前", "原", "、") else 0):
-            pos = re_  # 已退休的党委书记、董事长马骏: a chain of titles
+            pos = re_  # 已退休的党委书记、董事长马骁川: a chain of titles
     for person in sent.ents.persons:
         if local_span(person, sent)[0] == pos and local_span(person, sent)[1] <= c_end:
             return person
