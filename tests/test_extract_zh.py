@@ -1184,3 +1184,18 @@ def test_a_move_from_a_rival_written_before_the_name():
 def test_leaving_the_nest_is_a_departure():
     text = "翠川电视资深新闻主播邝志言宣布离巢，结束二十一年的主播生涯。"
     assert [(e.person, e.org) for e in run_text(text, published="2026-10-01")] == [("邝志言", "翠川电视")]
+
+
+def test_relative_clauses_after_a_move_and_a_retirement():
+    text = ("他是港川电视首席新闻主播司徒志言。他口中的旧同事，包括九月底过档网媒《维川观察》的新闻部总监梁家言，"
+            "以及今年四月荣休的资深记者欧阳慧言。")
+    events = run_text(text, published="2026-10-20")
+    got = {(e.person, e.org, e.destination, e.date) for e in events}
+    assert ("梁家言", "港川电视", "维川观察", "2026-09") in got
+    assert ("欧阳慧言", "港川电视", None, "2026-04") in got
+
+
+def test_an_offer_turned_down_later_in_the_sentence_is_no_event():
+    text = "港川电视首席新闻主播司徒志言已退休。另一间电视台曾以高薪邀请他跳槽，但被他婉拒：「我唔想由头嚟过。」"
+    events = run_text(text, published="2026-10-20")
+    assert [(e.person, e.org) for e in events] == [("司徒志言", "港川电视")]

@@ -437,6 +437,10 @@ def _org_served_at(sent: ZhSentence, trigger: int) -> Optional[Mention]:
     return None
 
 
+# An offer made to someone, written before the departure word it offers (邀请他跳槽).
+_OFFER_BEFORE = re.compile(r"邀请|力邀|游说|挖角|招揽|开出")
+
+
 def _on_trigger(
     doc: Document, sent: ZhSentence, start: int, end: int, trigger: Trigger, memory: Memory, previous: Optional[ZhSentence]
 ) -> list[Candidate]:
@@ -448,6 +452,8 @@ def _on_trigger(
         status = "denied"  # 针对…离职的传闻,公司回应称消息不实: the denial comes after
     if status == "attempt":
         return []
+    if _OFFER_BEFORE.search(text, c_start, start) and cue_lexicon().status(text[c_end:]) == "attempt":
+        return []  # 曾以高薪邀请他跳槽,但被他婉拒: an offer turned down later in the sentence
     if not _is_departure_use(text, start, end, trigger, sent.tokens, {o.text for o in sent.ents.orgs} | set(memory.org_first)):
         return []
     if _NEGATED_PLAN.search(text[c_start:start]) and _PLAN_NOUN.match(text, end):
@@ -520,7 +526,7 @@ def _on_trigger(
         object_left = (text[end : end + 1] != "的" or family == "post") and trigger.word not in _OBJECT_IS_DESTINATION
         org = _org_after(sent, end) if object_left else None
         if trigger.word in _OBJECT_IS_DESTINATION:
-            destination = _org_after(sent, end)  # 调任A副厅长: A is where the person went
+            destination = _org_after(sent, end) or _org_after_kind(sent, end)  # 调任A副厅长, 过档网媒《A》: where the person went
         poacher = _POACHED_BY.search(text, c_start, start) if trigger.word == "挖走" else None
         if poacher is not None:
             # X被深川科技挖走: the organization after 被 took X; X left the one before
@@ -569,7 +575,9 @@ def _on_trigger(
             role = _role_for(sent, p, memory) or (inherited_role if _joined_by_and(sent, p) else None)
             inherited_role = role
             going_to_after = trigger.word in _OBJECT_IS_DESTINATION
-            p_org = org or _successor_employer(sent, p, memory) or _org_for(sent, p, role, left_before, memory, going_to_after)
+            # 以及今年四月荣休的记者Y: a name after the verb and 的, described by a relative clause
+            relative = p.kind != "pronoun_ref" and sent.start + end < p.start and "的" in text[end : local_span(p, sent)[0]]
+            p_org = org or _successor_employer(sent, p, memory) or _org_for(sent, p, role, left_before, memory, going_to_after, relative)
             if going_to_after and p_org is not None and destination is not None and org_key_of(p_org) == org_key_of(destination):
                 continue  # X被B挖走 with nothing else named: B is where X went, not what X left
             extra = [_sentence_at(doc, p.start)] if p.kind == "pronoun_ref" else []
@@ -844,7 +852,11 @@ def _subject_persons(
         if names:
             return names
     left = _org_after(sent, end)
+    if left is None and trigger_word in _OBJECT_IS_DESTINATION:
+        left = _org_after_kind(sent, end)  # 过档网媒《A》的总监X: where X went, then X
     described_from = local_span(left, sent)[1] if left is not None else end  # 离开橙柚支付|的高管包括…
+    while left is not None and text[described_from : described_from + 1] in ("》", "」", "”", "』"):
+        described_from += 1  # 过档网媒《A》|的总监X
     if text[described_from : described_from + 1] == "的":
         listing = _LISTING.search(text, described_from, c_end)
         if listing is not None:
@@ -1229,14 +1241,22 @@ def _unnamed_post_org(sent: ZhSentence, pos: int) -> tuple[Optional[Mention], Op
 
 
 def _org_for(
-    sent: ZhSentence, person: Mention, role: Optional[Mention], trigger_start: int, memory: Memory, going_to_after: bool = False
+    sent: ZhSentence,
+    person: Mention,
+    role: Optional[Mention],
+    trigger_start: int,
+    memory: Memory,
+    going_to_after: bool = False,
+    relative: bool = False,
 ) -> Optional[Mention]:
     """The organization a person leaves when the trigger does not name it.
 
     In order: the organization owning the person's role (智谱首席运营官王芳) or
     given in apposition (X,OpenAI研究员,); the subject of 其/该公司; the one the
     document introduced the person with; one named earlier in the sentence, then
-    anywhere in it; last, the organization in focus.
+    anywhere in it; last, the organization in focus. For a ``relative`` name (written
+    after the verb and 的), where another person went is not what this one left
+    (过档A的总监X,以及荣休的记者Y: A is not Y's employer).
     """
     remembered = memory.person_org.get(memory.resolve(person.text))
     if going_to_after and remembered is not None and sent.start + trigger_start < remembered.start < sent.sentence.end:
@@ -1256,6 +1276,8 @@ def _org_for(
             if org is not None:
                 return org
         usable = usable_orgs(sent)
+        if relative:
+            usable = [o for o in usable if not _GONE_TO_BEFORE.search(sent.text, 0, local_span(o, sent)[0])]
         pointer = re.search(r"(其|该公司|该行|该集团|该校|该院|该所|该队|该俱乐部|该局|该署|该厅|该刊|该台|该报|该会|本公司|本集团|本行)[^,。]{0,12}$", sent.text[:ps])
         if pointer:
             subject = [o for o in usable if local_span(o, sent)[1] <= pointer.start()]
@@ -1283,6 +1305,8 @@ def _org_for(
     return memory.focus_org(sent)
 
 
+# A move verb right before an organization: it is where someone went (过档网媒《A》).
+_GONE_TO_BEFORE = re.compile(r"(?:过档|加盟|加入|转投|转战|跳槽至|跳槽到|投奔|入职)[^,。;]{0,4}$")
 # A sentence that opens (perhaps after a short time phrase) with a pointer to the
 # organization in focus, or with a bare 公司 that stands for it.
 _OPENING_POINTER = re.compile(r"^\s*(?:[^,。;]{1,6},\s*)?(该公司|该行|该集团|该校|该院|该台|该报|该队|该俱乐部|公司)(?![\u4e00-\u9fff]{0,2}(?:股东|员工|高管))(?!秘书)")
