@@ -1199,3 +1199,14 @@ def test_an_offer_turned_down_later_in_the_sentence_is_no_event():
     text = "港川电视首席新闻主播司徒志言已退休。另一间电视台曾以高薪邀请他跳槽，但被他婉拒：「我唔想由头嚟过。」"
     events = run_text(text, published="2026-10-20")
     assert [(e.person, e.org) for e in events] == [("司徒志言", "港川电视")]
+
+
+def test_poached_from_an_unnamed_brand_is_no_departure_from_the_poacher():
+    text = "国货运动品牌跃川体育换了三任CEO。接棒的是从国际品牌挖来的职业经理人Lisa Chan。"
+    assert run_text(text, published="2026-10-01") == []
+
+
+def test_desk_heads_and_sports_companies():
+    text = "国货运动品牌跃川体育副组长司徒嘉言亦以「身心俱疲」为由请辞。"
+    events = run_text(text, published="2026-10-01")
+    assert [(e.person, e.org, e.role) for e in events] == [("司徒嘉言", "跃川体育", "副组长")]

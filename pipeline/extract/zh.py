@@ -318,8 +318,6 @@ _OBJECT_IS_LEFT = frozenset({"离开", "告别", "辞别", "离巢"})
 _OBJECT_IS_DESTINATION = frozenset({"调任", "转任", "过档", "挖走"})
 # 被B挖走: the poacher between 被 and the verb.
 _POACHED_BY = re.compile(r"被([^,。;被]{2,16}?)(?:以[^,。;]{1,6})?$")
-# Hires that count only with the organization left after 从/自 (从A延揽了X).
-_NEEDS_SOURCE = frozenset({"延揽", "延揽了"})
 
 
 def _short_form_of_named(sent: ZhSentence, local_pos: int) -> Optional[Mention]:
@@ -476,8 +474,10 @@ def _on_trigger(
     elif family == "poach":
         persons = _persons_in(sent, end, c_end, memory, allow_weak=True)[:1] or _poached_subject(sent, c_start, start, memory)
         org = _org_after_marker(sent, c_start, start, ("从", "自"))
-        if org is None and trigger.word in _NEEDS_SOURCE:
-            return []  # A延揽了X: a hire, with no organization left named
+        if org is None:
+            # A延揽了X, 从国际品牌挖来的X: no organization left is named, and the one in
+            # focus is where the person went
+            return []
         destination = memory.focus_org(sent) if org is not None else None
         if destination is not None and org is not None and org_key_of(destination) == org_key_of(org):
             destination = None
