@@ -32,6 +32,7 @@ _NAME_STOP = set(
     "担任职兼任现原首席总副任告别走退卸免请跳开解曝据传拟恐"
     "组部队处科局室厅所"  # units of an organization: 金融组 is no name
     "由自"  # 由/自 after a name start a phrase (X由A转投B, X自当日起离任), not a given name
+    "带"  # X带着团队出走: 带 after a name leads the people taken along
 )
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # Time words that often follow a name directly (X今年以来, X去年底离职): their first
@@ -1191,6 +1192,10 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
                 start = before[index - 1].start
                 words = 2
                 break
+            if words == 0 and _single_name_char(tok) and index > 0 and _clause_initial_and(before, index - 1):
+                start = before[index - 1].start  # ,和|安|制药: no noun before it to join, so 和 is the name's
+                words = 2
+                break
             # Brand names of rare characters come out as single characters with odd tags (鼎|昇|地产).
             rare_char = len(tok.text) == 1 and tok.tag in ("ng", "zg", "g", "x", "ns") and _HAN.match(tok.text) and tok.text not in _NAME_STOP  # 澄/ns|州市
             # …or as an unknown morpheme of two characters (晟曜/g 光电), or a rare one jieba
@@ -1230,6 +1235,8 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
         if text.startswith(praise_words(), start):
             continue  # 旗下王牌|音乐|制作人: praise for the person, not an employer
         while text[start] in "前原从在于向对和与跟被把将至到据" and end - start > 3:
+            if text[start] in "和与" and (start == 0 or not _HAN.match(text[start - 1])):
+                break  # ,和安制药: opening a clause, 和 joins nothing and starts the name
             start += 1  # 前沐岚半导体高级副总裁, 从砾川科技离职, 据|华川动力官网: the organization starts after
         glued_move = MOVE_WORDS_BEFORE_KIND.search(text, max(0, start - 3), start + 3)
         if glued_move is not None and glued_move.start() < start < glued_move.end() and end - glued_move.end() >= 3:
@@ -1272,6 +1279,15 @@ def _after_source_word(text: str, start: int, end: int) -> int:
 _NOT_NAME_CHAR_TAGS = frozenset({"m", "p", "c", "u", "uj", "ul", "d", "r", "f", "x"})
 # Measure words that count organizations (三家, 两个): never part of a name.
 _COUNTING_MEASURES = frozenset("家个位名")
+
+
+def _clause_initial_and(tokens: list[Token], index: int) -> bool:
+    """Is ``tokens[index]`` a 和 or 与 opening a clause? With nothing before it to join,
+    it is the first character of a name (,和安制药首席财务官…)."""
+    tok = tokens[index]
+    if tok.text not in ("和", "与"):
+        return False
+    return index == 0 or tokens[index - 1].text in (",", "，", "。", ";", "；", ":", "：", "、", " ") or tokens[index - 1].tag == "x"
 
 
 def _single_name_char(tok: Token) -> bool:

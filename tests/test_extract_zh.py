@@ -1210,3 +1210,16 @@ def test_desk_heads_and_sports_companies():
     text = "国货运动品牌跃川体育副组长司徒嘉言亦以「身心俱疲」为由请辞。"
     events = run_text(text, published="2026-10-01")
     assert [(e.person, e.org, e.role) for e in events] == [("司徒嘉言", "跃川体育", "副组长")]
+
+
+def test_a_clause_opening_and_starts_a_name():
+    text = "此外，有市场消息称，和安药业首席财务官乔文言或将于近期离职。"
+    events = run_text(text, published="2026-10-01")
+    assert [(e.person, e.org, e.status) for e in events] == [("乔文言", "和安药业", "rumored")]
+
+
+def test_board_committees_praise_and_a_glued_verb_are_no_names():
+    text = "独立非执行董事欧阳德言先生将辞任审核委员会主席及薪酬委员会成员之职务。"
+    assert [o.text for o in find(text).orgs] == []
+    assert [p.text for p in find("南川大学附设医院心脏外科权威出走").persons] == []
+    assert [p.text for p in find("公司艺人经纪总监卓凡言带着多名艺人转投星川传媒。").persons] == ["卓凡言"]
