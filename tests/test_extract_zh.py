@@ -1223,3 +1223,11 @@ def test_board_committees_praise_and_a_glued_verb_are_no_names():
     assert [o.text for o in find(text).orgs] == []
     assert [p.text for p in find("南川大学附设医院心脏外科权威出走").persons] == []
     assert [p.text for p in find("公司艺人经纪总监卓凡言带着多名艺人转投星川传媒。").persons] == ["卓凡言"]
+
+
+def test_no_reappointment_an_exchange_and_an_exchange_filed_with():
+    events = run_text("南岭证券交易所副总经理钱伯言任期届满后不再连任。", published="2026-10-01")
+    assert [(e.person, e.org, e.status) for e in events] == [("钱伯言", "南岭证券交易所", "planned")]
+    text = "新加坡上市的南川星港控股今天向新加坡交易所报备，总裁谢振言将在2027年第一季度卸任。"
+    events = run_text(text, published="2026-10-01")
+    assert [(e.person, e.org) for e in events] == [("谢振言", "南川星港控股")]

@@ -29,6 +29,8 @@ MOVE_WORDS = re.compile(r"去了|加入|加盟|转投|投奔|前往|入职|跳�
 _KEPT_POST = re.compile(r"仍(?:然)?(?:担任|出任|留任|保留|兼任)|继续(?:担任|留任)|保留[^,。]{0,4}$")
 # What a person does on a platform (在脸书证实, 在微博上写道): the platform is no employer.
 _POSTED_ON = re.compile(r"\s*(?:上|中|里)?\s*(?:证实|澄清|宣布|发文|写道|表示|贴文|回应|发布|透露|否认|直播)")
+# 向A报备 / 向A提交: A receives a filing (an exchange, a regulator), it employs nobody here.
+_FILED_WITH = re.compile(r"\s*(?:报备|提交|呈报|申报|递交|报告|披露)")
 _CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z])")
 
 
@@ -494,6 +496,8 @@ def usable_orgs(sent: ZhSentence) -> list[Mention]:
             continue  # 辞职后仍担任董事会战略委员会委员: a post kept, not the one left
         if sent.text[os_ - 1 : os_] == "在" and _POSTED_ON.match(sent.text, org.end - sent.start):
             continue  # 在脸书证实, 在微博发文: where the person posted, not an employer
+        if sent.text[os_ - 1 : os_] == "向" and _FILED_WITH.match(sent.text, org.end - sent.start):
+            continue  # 向新加坡交易所报备: where the company filed, not an employer
         opened = sent.text[:os_].count("(") - sent.text[:os_].count(")")
         if opened > 0:
             continue
