@@ -714,6 +714,8 @@ def _name_evidence(
     if _compound_surname_name(text, start, end, token):
         return "person"  # 上官若岚此前担任…, 欧阳听澜,…: a compound surname rarely starts anything else
     verb_after = bool(_DEPARTURE_VERB_AFTER.match(text[end : end + 8]))
+    if start in role_ends and verb_after and text[start - 1 : start] not in ("", " ") and name[0] not in _NAME_STOP and _HAN.match(text[start - 1]):
+        return "person_weak"  # 董事会秘书甘露因个人原因辞职: right after a title, before the verb, a word is a name
     if common_word(name) and not is_nr:
         return None  # 国企, 宣布: words of the dictionary that merely start with a surname character
     if start in role_ends and verb_after:

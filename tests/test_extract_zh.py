@@ -1231,3 +1231,18 @@ def test_no_reappointment_an_exchange_and_an_exchange_filed_with():
     text = "新加坡上市的南川星港控股今天向新加坡交易所报备，总裁谢振言将在2027年第一季度卸任。"
     events = run_text(text, published="2026-10-01")
     assert [(e.person, e.org) for e in events] == [("谢振言", "南川星港控股")]
+
+
+def test_a_common_word_right_after_a_title_is_a_name_and_both_is_not():
+    text = "汽车零部件供应商恒川精密公告，公司副总经理、董事会秘书甘露因个人原因辞职。"
+    events = run_text(text, published="2026-11-11")
+    assert [(e.person, e.org) for e in events] == [("甘露", "恒川精密")]
+    text = "晶圆代工厂宏川半导体公告，营运长许家言及财务长张玮言因个人生涯规划双双请辞。"
+    assert {e.person for e in run_text(text, published="2026-11-11")} == {"许家言", "张玮言"}
+
+
+def test_taiwan_city_teams_and_hong_kong_transliterations():
+    assert [o.text for o in find("职篮台中飞隼队今天宣布续约。").orgs] == ["台中飞隼队"]
+    text = "港超球会元朗晨星昨日宣布，与主教练基斯甸·费雷诺解约。"
+    events = run_text(text, published="2026-11-11")
+    assert [(e.person, e.org) for e in events] == [("基斯甸·费雷诺", "元朗晨星")]
