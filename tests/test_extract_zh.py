@@ -1246,3 +1246,9 @@ def test_taiwan_city_teams_and_hong_kong_transliterations():
     text = "港超球会元朗晨星昨日宣布，与主教练基斯甸·费雷诺解约。"
     events = run_text(text, published="2026-11-11")
     assert [(e.person, e.org) for e in events] == [("基斯甸·费雷诺", "元朗晨星")]
+
+
+def test_the_one_succeeded_ends_the_clause_after_the_post_is_named():
+    text = "西川机场集团日前发布干部调整通知，集团安全总监一职改由原副总监包可言接替贝承言，通知未说明其去向。"
+    events = run_text(text, published="2026-11-11")
+    assert [(e.person, e.org) for e in events] == [("贝承言", "西川机场集团")]

@@ -484,7 +484,12 @@ def _on_trigger(
     elif family == "succeed":
         # 由宁泽远接替骆永宁的总裁职务: the predecessor, named after the verb, leaves
         persons = [p for p in sent.ents.persons if end <= local_span(p, sent)[0] <= end + 1]
-        persons = [p for p in persons if _SUCCEEDED_POST.match(text, local_span(p, sent)[1]) or (_POST_NAMED.search(text, c_start, start) and re.match(r"(?:担任|出任|之职)", text[local_span(p, sent)[1] :]))]
+        persons = [
+            p
+            for p in persons
+            if _SUCCEEDED_POST.match(text, local_span(p, sent)[1])
+            or (_POST_NAMED.search(text, c_start, start) and re.match(r"(?:担任|出任|之职|\s*[,。;]|\s*$)", text[local_span(p, sent)[1] :]))
+        ]  # 总监一职改由X接替Y。: the post named before, Y ends the clause
     elif family == "move":
         # 接替她的是从A加盟的X: a name right after 的 is the one who moved
         persons = [p for p in _persons_in(sent, end, c_end, memory, allow_weak=True) if local_span(p, sent)[0] == end + 1 and text[end] == "的"]
