@@ -1252,3 +1252,9 @@ def test_the_one_succeeded_ends_the_clause_after_the_post_is_named():
     text = "西川机场集团日前发布干部调整通知，集团安全总监一职改由原副总监包可言接替贝承言，通知未说明其去向。"
     events = run_text(text, published="2026-11-11")
     assert [(e.person, e.org) for e in events] == [("贝承言", "西川机场集团")]
+
+
+def test_a_registered_name_with_the_group_in_brackets():
+    text = "澄川医疗器械（集团）股份有限公司（简称“澄川医疗”）首席执行官岳启言本周一被董事会免职。"
+    events = run_text(text, published="2026-11-11")
+    assert [(e.person, e.org) for e in events] == [("岳启言", "澄川医疗器械（集团）股份有限公司")]
