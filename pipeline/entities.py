@@ -1525,6 +1525,9 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
             continue  # 女单选手, 游泳选手: the sport or position before it, not an employer
         words: list[Token] = []
         pos = role_start
+        former = ends_at.get(pos)
+        if former is not None and former.text in ("原", "前") and former.start > 0 and _HAN.match(text[former.start - 1]):
+            pos = former.start  # 启元大模型|原|商业化副总裁: the employer of a former post
         while pos in ends_at and len(words) < 4:
             tok = ends_at[pos]
             if tok.text in _ORG_PHRASE_STOP or tok.text in _PREPOSITION_WORDS or tok.text in _ORG_WALK_STOP or not tok.text.strip() or _overlaps(tok.start, tok.end, taken):
@@ -1607,7 +1610,8 @@ def _units_after_employer(
     (事业群, 产品线) says so even with no employer in the sentence."""
     kept: list[OrgMatch] = []
     for org in guessed:
-        role = next((r for r in roles if r[0] == org.end), None)
+        # (…|原|采购总监: a former post; the unit stands before 原 just the same)
+        role = next((r for r in roles if r[0] == org.end or (r[0] == org.end + 1 and text[org.end] in "原前")), None)
         # 酒旅|事业部技术总监, SaaS|事业部总裁: the name of the unit, not of the employer (but
         # 千穗连锁药房|区域经理 is an employer and a regional post)
         unit_name = role is not None and any(text.startswith(u, role[0]) for u in unit_words() if len(u) >= 2 and u not in _REGION_UNITS)
@@ -1628,13 +1632,15 @@ def _units_after_employer(
             if unit_start is not None and unit_start > org.start:
                 # 速驰快运|华南大区|总经理: the employer, then its unit
                 kept.append(OrgMatch(org.start, unit_start, text[org.start : unit_start]))
-                roles = [(unit_start, r[1]) if r == role else r for r in roles]
+                if role[0] == org.end:
+                    roles = [(unit_start, r[1]) if r == role else r for r in roles]
                 continue
             employer = unit_start is not None
         if role is None or not employer:
             kept.append(org)
             continue
-        roles = [(org.start, r[1]) if r == role else r for r in roles]
+        if role[0] == org.end:  # (not across 原: the post held before stays the title)
+            roles = [(org.start, r[1]) if r == role else r for r in roles]
     return kept, roles
 
 

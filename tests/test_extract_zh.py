@@ -1258,3 +1258,12 @@ def test_a_registered_name_with_the_group_in_brackets():
     text = "澄川医疗器械（集团）股份有限公司（简称“澄川医疗”）首席执行官岳启言本周一被董事会免职。"
     events = run_text(text, published="2026-11-11")
     assert [(e.person, e.org) for e in events] == [("岳启言", "澄川医疗器械（集团）股份有限公司")]
+
+
+def test_the_employer_of_a_former_post_written_before_yuan():
+    text = "今年7月，启川大模型原商业化副总裁杜晓言转投云服务商澄川科技。"
+    events = run_text(text, published="2026-11-11")
+    assert [(e.person, e.org, e.destination) for e in events] == [("杜晓言", "启川", "澄川科技")]
+    text = "速川优选今日发布通报，宣布即日起开除华南大区原采购总监卢志言。"
+    events = run_text(text, published="2026-11-11")
+    assert [(e.person, e.org, e.role) for e in events] == [("卢志言", "速川优选", "采购总监")]
