@@ -354,7 +354,7 @@ def find_entities(
     guessed, roles = _units_after_employer(text, tokens, orgs, guessed, roles)
     orgs.extend(guessed)
     orgs, roles = _departments(text, orgs, roles)  # 财富|管理处|处长: found before its title
-    orgs = [o for o in orgs if not _branch_of_quoted(text, o, orgs)]
+    orgs = [o for o in orgs if not _branch_of_quoted(text, o, orgs) and not _kind_before_name(text, o, orgs)]
     ents.orgs = [o for o in ents.orgs if any(m.start == o.start - offset and m.end == o.end - offset for m in orgs)]
     for extra in orgs:
         if not any(m.start == offset + extra.start and m.end == offset + extra.end for m in ents.orgs):
@@ -585,6 +585,11 @@ def _without_glued_conjunction(text: str, persons: list[tuple[int, int, str]]) -
             start += 1
         out.append((start, end, kind))
     return out
+
+
+def _kind_before_name(text: str, org: OrgMatch, orgs: list[OrgMatch]) -> bool:
+    """国内玉米种子龙头企业|禾丰种业: a phrase ending in 企业 right before a name describes it."""
+    return text.endswith("企业", org.start, org.end) and any(other.start == org.end for other in orgs)
 
 
 def _reposter(text: str, org: OrgMatch) -> bool:
@@ -993,6 +998,10 @@ def is_unit_word(word: str) -> bool:
     return False
 
 
+# Last characters of the names of government bodies, whose 部 are ministries, not departments.
+_GOVERNMENT_ENDS = ("局", "厅", "委", "委员会", "政府", "部", "署", "院", "办", "国务院", "中央")
+
+
 def _departments(text: str, orgs: list[OrgMatch], roles: list[tuple[int, int]]) -> tuple[list[OrgMatch], list[tuple[int, int]]]:
     """安澜银行财富管理处处长: a name found by its suffix, followed by a unit word and a
     title, is a department when the employer is named before it in the sentence (or
@@ -1003,6 +1012,9 @@ def _departments(text: str, orgs: list[OrgMatch], roles: list[tuple[int, int]]) 
     for org in orgs:
         # 杏川大学附设医院|急诊部|主任: a short 部 right after the employer is a department too
         after_employer = org.end - org.start <= 6 and any(o.end == org.start for o in orgs if o is not org)
+        # 睿信基金也发布公告,固收投资部|副总监X: a 部 after a company named earlier is its department
+        # (a ministry is no unit of a company; after a government body, 财政部 stays a ministry)
+        after_employer = after_employer or any(o.end <= org.start and not text[o.start : o.end].endswith(_GOVERNMENT_ENDS) for o in orgs if o is not org)
         role = _unit_role_after(text, org.end, roles) or _role_after_unit_name(text, org, roles, after_employer)
         employer_before = any(o.end <= org.start and not text.startswith("记者", o.end) for o in orgs if o is not org)  # not 中央社|记者
         employer_before = employer_before or text[max(0, org.start - 1) : org.start] == "其"
@@ -1314,6 +1326,8 @@ def _trade_verb(tok: Token, previous: Optional[Token], words: int) -> bool:
     before the suffix and right after a word jieba reads as a name or place."""
     if words != 0 or tok.tag not in ("v", "vn") or len(tok.text) != 2 or previous is None or previous.end != tok.start:
         return False
+    if previous.tag.startswith("nr") and len(previous.text) == 3 and surname_length(previous.text, 0):
+        return False  # 接替聂川栋|主持|集团全面工作: a person and a verb, not a name and its trade
     return previous.tag in ("nr", "ns", "nz", "nt", "j") and len(previous.text) >= 2 and not common_word(previous.text, 50)
 
 
@@ -1377,7 +1391,7 @@ _AFTER_KIND_NAME = re.compile(
 # relations a company is named in (控股股东澄宇控股集团, 竞争对手木研生活).
 # Characters that open a description, not a name: 该公司, 这家银行, 一家药企, 某券商.
 _DETERMINER_STARTS = frozenset("该其本这那此各某一")
-_ORG_WALK_STOP = frozenset("该 其 本 这家 多家 公司 股东 控股股东 大股东 母公司 子公司 旗下 对手 竞争对手 老东家 东家".split())
+_ORG_WALK_STOP = frozenset("该 其 本 这家 多家 公司 股东 控股股东 大股东 母公司 子公司 旗下 对手 竞争对手 老东家 东家 指".split())  # 指: Hong Kong's "said" (报道指集团主席…)
 _DATE_START = re.compile(r"(?:昨|今|前|明)[日天]|近日|日前|本周|上周|下周|本月|上月|今年|去年|近期|日内|当天|同日|今早|今晨|今晚|昨晚|昨夜")
 _KIND_NAME_BAD_START = frozenset("与和及跟同对向在从被把将的了是为也都已")
 # Prepositions jieba sometimes tags as nouns (经|俱乐部董事会研究决定): never part of a name.
@@ -1646,7 +1660,8 @@ def _units_after_employer(
 
 # A pointer to the organization in focus earlier in the sentence (该行发言人证实,财富管理部
 # 主管X…): the employer is named, so a phrase before a title may be its unit.
-_POINTER_EARLIER = re.compile(r"该(?:公司|行|集团|校|院|所|局|部|委|厅|署|台|报|队|俱乐部)|本公司|本集团|本行")
+# A bare 公司 after punctuation (公告还披露,公司研发中心主任X) points the same way.
+_POINTER_EARLIER = re.compile(r"该(?:公司|行|集团|校|院|所|局|部|委|厅|署|台|报|队|俱乐部)|本公司|本集团|本行|(?<![\u4e00-\u9fffA-Za-z0-9])公司")
 # Unit words that end the names of employers too (发展和改革委员会), so they make a unit
 # only after an employer.
 _UNITS_OF_A_NAMED_EMPLOYER = frozenset(["委员会", "研究院", "学院"])

@@ -1267,3 +1267,22 @@ def test_the_employer_of_a_former_post_written_before_yuan():
     text = "速川优选今日发布通报，宣布即日起开除华南大区原采购总监卢志言。"
     events = run_text(text, published="2026-11-11")
     assert [(e.person, e.org, e.role) for e in events] == [("卢志言", "速川优选", "采购总监")]
+
+
+def test_no_speaker_made_of_a_date_an_addressee_or_a_meeting():
+    text = "本港航空公司海川航空近月管理层变动。公司上周五向联交所发出公告，宣布首席财务官黎颖言因家庭理由辞任。"
+    events = run_text(text, published="2026-11-03")
+    assert [(e.person, e.org) for e in events] == [("黎颖言", "海川航空")]
+    text = ("11月12日，海川水务投资集团召开干部大会。会上同时宣布，由集团总经理房志言接替聂国言主持集团全面工作。"
+            "记者注意到，该集团副总经理褚红言今年8月已提前退休。")
+    events = run_text(text, published="2026-11-13")
+    assert ("褚红言", "海川水务投资集团") in {(e.person, e.org) for e in events}
+
+
+def test_units_of_the_company_in_focus_and_a_kind_phrase_before_a_name():
+    text = "同日，睿川基金也发布公告，固收投资部副总监苏静言离任。"
+    assert [(e.person, e.org) for e in run_text(text, published="2026-11-13")] == [("苏静言", "睿川基金")]
+    text = "本报讯 国内玉米种子龙头企业禾川源种业发布公告。公告还披露，公司研发中心主任晏东言已于本月初退休。"
+    events = run_text(text, published="2026-11-13")
+    assert [(e.person, e.org, e.role) for e in events] == [("晏东言", "禾川源种业", "研发中心主任")]
+    assert [o.text for o in find("对于有传媒报道指集团主席郭美言亦有意退任。").orgs] == []

@@ -288,6 +288,8 @@ def speaker_org(sent: ZhSentence) -> Optional[Mention]:
         return None  # 南安人寿保险股份有限公司|发布公告称: the prefix is the organization; 发布 is its verb
     if _WHEN_WORD.fullmatch(phrase):
         return None  # 俱乐部周五发布公告: the prefix took the organization; 周五 is when
+    if _WHEN_WORD.search(phrase) or "向" in phrase or phrase.endswith("上"):
+        return None  # 公司上周五向联交所发出公告, 会上同时宣布: when, to whom, at what meeting
     if re.search(r"\d|月|日|该公司", sent.text[: end]):
         return None  # 该公司6月11日公告: the company in focus speaks, and 6月11日 is no name
     if phrase in generic_org_words() or titles_rank(phrase) < 9 or phrase in ("公司", "董事会", "该公司", "官方", "俱乐部"):
