@@ -1188,7 +1188,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
                 break  # jieba glued a verb to a name (李华是|极光科技): not part of the organization
             if _org_kind().search(tok.text) and _org_kind().search(tok.text).end() == len(tok.text):
                 break  # 晶圆厂|晟曜光电, 券商|某某证券: a kind word says what the name is, it is not part of it
-            if len(tok.text) >= 3 and tok.text[0] in "属是为系因在从于被由向对与和将" and _HAN.match(tok.text[1]) and not common_word(tok.text[1:], 5) and not common_word(tok.text, 1):
+            if len(tok.text) >= 3 and tok.text[0] in "属是为系因在从于被由向对与和将但称" and _HAN.match(tok.text[1]) and not common_word(tok.text[1:], 5) and not common_word(tok.text, 1):
                 start = tok.start + 1  # 当|属泓远|基金, 林海川|因澜图|控股: jieba glued a copula or preposition to the name
                 words += 1
                 break
@@ -1241,6 +1241,9 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
             continue
         if m.group() in ("公司", "集团", "企业", "有限公司") and common_word(text[start : m.start()], 500):
             continue  # 主导公司战略, 北京公司: an ordinary word before 公司 names no company
+        phrase_tokens = [t for t in tokens if start <= t.start and t.end <= m.start()]
+        if m.group() in ("公司", "集团") and any(t.tag == "v" for t in phrase_tokens) and all(common_word(t.text, 500) for t in phrase_tokens):
+            continue  # 会继续|领导|集团: a verb phrase of ordinary words before 集团 names none
         if _POINTER_BEFORE.search(text, 0, start) and all(common_word(t.text, 1) for t in tokens if start <= t.start and t.end <= m.start()):
             continue  # 这家股份制银行, 这家体育用品公司, 这家在线教育公司: a pointer to the organization in focus, no name
         start = _after_source_word(text, start, end)

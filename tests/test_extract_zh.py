@@ -1286,3 +1286,16 @@ def test_units_of_the_company_in_focus_and_a_kind_phrase_before_a_name():
     events = run_text(text, published="2026-11-13")
     assert [(e.person, e.org, e.role) for e in events] == [("晏东言", "禾川源种业", "研发中心主任")]
     assert [o.text for o in find("对于有传媒报道指集团主席郭美言亦有意退任。").orgs] == []
+
+
+def test_a_verb_phrase_before_jituan_a_glued_but_and_chemical_makers():
+    assert [o.text for o in find("郭美言会继续领导集团。").orgs] == []
+    assert [o.text for o in find("但鸿川基金相关人士对此予以否认。").orgs] == ["鸿川基金"]
+    events = run_text("知情人士透露，蓝岭化学董事会秘书严慧言已向公司请辞。", published="2026-11-13")
+    assert [(e.person, e.org, e.status) for e in events] == [("严慧言", "蓝岭化学", "reported")]
+
+
+def test_a_taiwan_style_day_opens_a_clause_without_subject():
+    text = "联川机电研究所所长方振言任期届满，昨（5）日正式卸任，将回到大学任教。"
+    events = run_text(text, published="2026-11-06")
+    assert [(e.person, e.org, e.date) for e in events] == [("方振言", "联川机电研究所", "2026-11-05")]
