@@ -1299,3 +1299,10 @@ def test_a_taiwan_style_day_opens_a_clause_without_subject():
     text = "联川机电研究所所长方振言任期届满，昨（5）日正式卸任，将回到大学任教。"
     events = run_text(text, published="2026-11-06")
     assert [(e.person, e.org, e.date) for e in events] == [("方振言", "联川机电研究所", "2026-11-05")]
+
+
+def test_joining_from_a_team_no_rule_knows():
+    events = run_text("男排国手江承言从云岭铁人加盟新北海狮，双方签下两年合约。", published="2026-11-13")
+    assert [(e.person, e.org) for e in events] == [("江承言", "云岭铁人")]
+    text = "今年夏天朱婷言从土耳其回归加盟了天津队。"  # a country, then a verb: no organization left
+    assert run_text(text, published="2026-11-13") == []

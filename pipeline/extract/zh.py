@@ -367,6 +367,10 @@ def _org_after_kind(sent: ZhSentence, local_pos: int) -> Optional[Mention]:
 _KIND_AFTER_MARKER = re.compile(r"([从由自前])([^,。;从由自前]{1,8})$")
 
 
+# Joining words after which 从 + an unknown phrase names the organization left.
+_JOIN_WORDS = frozenset({"加盟", "加入", "转投"})
+
+
 # Moves that name only the post taken (出任B总裁, 入职B).
 _TAKES_A_POST = frozenset({"出任", "入职"})
 
@@ -502,6 +506,12 @@ def _on_trigger(
         # must be written in their own clause (原A主任X正式入职B), not anywhere before
         lo = c_start if trigger.word in _TAKES_A_POST else 0
         org = _org_after_marker(sent, lo, start, ("从", "由", "自", "前", "原"), _MOVE_SOURCE) or _org_of_former_post(sent, start)
+        if org is None and persons and trigger.word in _JOIN_WORDS:
+            # X从云岭铁人加盟B: a name no rule knows (not 从土耳其回归加盟: a verb ends that phrase)
+            named = _named_after_from(sent, c_start, start)
+            last = next((t for t in sent.tokens if t.end == start), None)
+            if named is not None and last is not None and not last.tag.startswith("v"):
+                org = named
         if trigger.word in _TAKES_A_POST and re.search(r"接替|接任|的$", text[c_start:start]):
             return []  # 接替已离职的Y出任CTO: the successor takes the post
         short = _SHORT_AFTER_FROM.search(text[c_start:start])
