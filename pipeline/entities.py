@@ -1394,7 +1394,8 @@ _AFTER_KIND_NAME = re.compile(
 # relations a company is named in (控股股东澄宇控股集团, 竞争对手木研生活).
 # Characters that open a description, not a name: 该公司, 这家银行, 一家药企, 某券商.
 _DETERMINER_STARTS = frozenset("该其本这那此各某一")
-_ORG_WALK_STOP = frozenset("该 其 本 这家 多家 公司 股东 控股股东 大股东 母公司 子公司 旗下 对手 竞争对手 老东家 东家 指".split())  # 指: Hong Kong's "said" (报道指集团主席…)
+# 指: Hong Kong's "said" (报道指集团主席…); 时任/现任/曾任: the tense of a post, before the name.
+_ORG_WALK_STOP = frozenset("该 其 本 这家 多家 公司 股东 控股股东 大股东 母公司 子公司 旗下 对手 竞争对手 老东家 东家 指 时任 现任 曾任 历任".split())
 _DATE_START = re.compile(r"(?:昨|今|前|明)[日天]|近日|日前|本周|上周|下周|本月|上月|今年|去年|近期|日内|当天|同日|今早|今晨|今晚|昨晚|昨夜")
 _KIND_NAME_BAD_START = frozenset("与和及跟同对向在从被把将的了是为也都已")
 # Prepositions jieba sometimes tags as nouns (经|俱乐部董事会研究决定): never part of a name.
@@ -1545,6 +1546,13 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
         former = ends_at.get(pos)
         if former is not None and former.text in ("原", "前") and former.start > 0 and _HAN.match(text[former.start - 1]):
             pos = former.start  # 启元大模型|原|商业化副总裁: the employer of a former post
+        unit: list[Token] = []
+        while pos in ends_at and len(unit) < 3 and (ends_at[pos].text in _DEPARTMENT_WORDS or ends_at[pos].text in role_modifiers()):
+            unit.insert(0, ends_at[pos])  # 青穹云|AI|平台|部|总监: the unit, then the employer's name
+            pos = ends_at[pos].start
+        if unit and unit[-1].text not in _DEPARTMENT_WORDS:
+            pos = role_start if former is None or former.text not in ("原", "前") else former.start
+            unit = []
         while pos in ends_at and len(words) < 4:
             tok = ends_at[pos]
             if tok.text in _ORG_PHRASE_STOP or tok.text in _PREPOSITION_WORDS or tok.text in _ORG_WALK_STOP or not tok.text.strip() or _overlaps(tok.start, tok.end, taken):
@@ -1561,6 +1569,8 @@ def _orgs_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], rol
                 break
             words.insert(0, tok)
             pos = tok.start
+        if unit and not words:
+            continue
         while words and (words[-1].text in _DEPARTMENT_WORDS or words[-1].text in role_modifiers()):
             words.pop()  # 生活事业部 / 智能座舱: part of the post, not the employer
         if not words or words[-1].text.endswith(sector_words()):

@@ -1306,3 +1306,10 @@ def test_joining_from_a_team_no_rule_knows():
     assert [(e.person, e.org) for e in events] == [("江承言", "云岭铁人")]
     text = "今年夏天朱婷言从土耳其回归加盟了天津队。"  # a country, then a verb: no organization left
     assert run_text(text, published="2026-11-13") == []
+
+
+def test_the_employer_before_a_unit_and_a_title():
+    text = "2023年底，时任青岚云AI平台部总监的温若言递交辞呈，几个月后创办了算力调度公司栈川智能。"
+    events = run_text(text, published="2026-11-13")
+    assert [e.person for e in events] == ["温若言"] and events[0].org.startswith("青岚云")
+    assert [o.text for o in find("时任青岚云数据平台部总监的温若言递交辞呈。").orgs] == ["青岚云数据"]
