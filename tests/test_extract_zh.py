@@ -1313,3 +1313,12 @@ def test_the_employer_before_a_unit_and_a_title():
     events = run_text(text, published="2026-11-13")
     assert [e.person for e in events] == ["温若言"] and events[0].org.startswith("青岚云")
     assert [o.text for o in find("时任青岚云数据平台部总监的温若言递交辞呈。").orgs] == ["青岚云数据"]
+
+
+def test_what_the_person_went_on_to_do():
+    text = "联川机电研究所所长方振言任期届满，昨（5）日正式卸任，将回到大学任教。"
+    assert [e.destination for e in run_text(text, published="2026-11-06")] == ["回到大学任教"]
+    text = "星川基金基金经理欧阳可言已于上月离职，将筹建自己的私募机构。"
+    assert [e.destination for e in run_text(text, published="2026-11-06")] == ["筹建自己的私募机构"]
+    text = "星川生物首席科学家钟文言已于上月离职，返回美国定居。"
+    assert [e.destination for e in run_text(text, published="2026-11-06")] == ["返回美国定居"]

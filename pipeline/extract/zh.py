@@ -1454,6 +1454,14 @@ _MOVE_AFTER = re.compile(r"(?:加入|加盟|转投|转往|投奔|入职|跳槽�
 _DESTINATION_FILLER = re.compile(r"^(?:了|到|至)?(?:同城的|同联赛的|同行业的|竞争对手|对手|老对手|一家|一间|另一家|新东家|新势力品牌|知名|头部)*")
 _VENTURE = re.compile(r"(?:转而投身|投身|选择|准备|去|并|后|自主)?([^,。;:]{0,10}?(?:创业|读书|深造|成立新基金|自立门户))")
 _DESTINATION_WINDOW = 40
+# What the person went on to do, when it is no organization: 将回到大学任教, 返回美国定居,
+# 筹建自己的私募机构, 创办私募基金, 移居英国, 另起炉灶.
+_NEXT_STEP = re.compile(
+    r"((?:回到|返回|回归|重返|前往|赴)[^,。;:]{1,8}?(?:任教|定居|发展|深造|读书|执教|教学|研究)[^,。;:]{0,4}?(?=[,。;:]|$)"
+    r"|移居[\u4e00-\u9fff]{2,4}"
+    r"|(?:筹备|筹建|创办|创立|开设|成立)(?:了)?(?:自己的|个人)?[^,。;:]{0,10}?(?:公司|基金|机构|工作室|品牌|餐厅|茶餐厅|咖啡店)"
+    r"|另起炉灶|自立门户)"
+)
 
 
 def _destination(sent: ZhSentence, end: int, c_end: int) -> Optional[Mention]:
@@ -1476,6 +1484,9 @@ def _destination(sent: ZhSentence, end: int, c_end: int) -> Optional[Mention]:
     venture = _VENTURE.search(text, end, window_end)
     if venture is not None and not re.search(r"[。;]", text[end : venture.start()]):
         return Mention("destination", sent.start + venture.start(1), sent.start + venture.end(1), venture.group(1))
+    step = _NEXT_STEP.search(text, end, window_end)
+    if step is not None and not re.search(r"[。;]", text[end : step.start()]):
+        return Mention("destination", sent.start + step.start(1), sent.start + step.end(1), step.group(1))
     return None
 
 
