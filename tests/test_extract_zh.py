@@ -1322,3 +1322,14 @@ def test_what_the_person_went_on_to_do():
     assert [e.destination for e in run_text(text, published="2026-11-06")] == ["筹建自己的私募机构"]
     text = "星川生物首席科学家钟文言已于上月离职，返回美国定居。"
     assert [e.destination for e in run_text(text, published="2026-11-06")] == ["返回美国定居"]
+
+
+def test_destinations_after_the_trigger_own_zhi_a_description_or_a_startup_word():
+    text = "今年3月，底盘事业部总经理任志言从凌川汽车跳槽至竞争对手博川科技，出任首席技术官。"
+    assert [e.destination for e in run_text(text, published="2026-11-06")] == ["博川科技"]
+    text = "东纱实业海外业务副总周孟言已于今年第三季离开，转战越南的成衣代工厂鼎越制衣。"
+    assert [e.destination for e in run_text(text, published="2026-11-06")] == ["鼎越制衣"]
+    text = "芯途科技今年上半年，联合创始人毛一言离开公司自主创业。"
+    assert [e.destination for e in run_text(text, published="2026-11-06")] == ["自主创业"]
+    text = "前资拓软件研发副总周凯言已于上月加入新创公司云岭数据，担任技术长。"
+    assert [(e.org, e.destination) for e in run_text(text, published="2026-11-06")] == [("资拓软件", "云岭数据")]

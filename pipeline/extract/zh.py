@@ -32,7 +32,7 @@ import re
 from typing import Optional
 
 from .. import dates as dates_mod
-from ..entities import MOVE_WORDS_BEFORE_KIND, common_word, ends_with_org_kind, find_entities, generic_org_words, org_lexicon, org_suffix_words, surname_length
+from ..entities import MOVE_WORDS_BEFORE_KIND, common_word, ends_with_org_kind, find_entities, generic_org_words, org_lexicon, org_suffix_words, surname_length, titles_rank
 from ..records import Candidate, DateMention, DateValue, Document, Extraction, Mention, Sentence
 from ..segment import tokenize
 from . import tables
@@ -1451,7 +1451,7 @@ def _future_if_announced(doc: Document, text: str, date: DateMention, future: bo
 # move verb (past words like 同城的 / 竞争对手 / 一家), or the phrase up to the next
 # punctuation; 创业 with what comes before it in its clause.
 _MOVE_AFTER = re.compile(r"(?:加入|加盟|转投|转往|投奔|入职|跳槽至|跳槽到|转任|转战|前往|转会至|转会到|出任)")
-_DESTINATION_FILLER = re.compile(r"^(?:了|到|至)?(?:同城的|同联赛的|同行业的|竞争对手|对手|老对手|一家|一间|另一家|新东家|新势力品牌|知名|头部)*")
+_DESTINATION_FILLER = re.compile(r"^(?:了|到|至)?(?:同城的|同联赛的|同行业的|竞争对手|对手台|对手|老对手|一家|一间|另一家|新东家|新势力品牌|知名|头部|廉航)*")
 _VENTURE = re.compile(r"(?:转而投身|投身|选择|准备|去|并|后|自主)?([^,。;:]{0,10}?(?:创业|读书|深造|成立新基金|自立门户))")
 _DESTINATION_WINDOW = 40
 # What the person went on to do, when it is no organization: 将回到大学任教, 返回美国定居,
@@ -1467,23 +1467,29 @@ _NEXT_STEP = re.compile(
 def _destination(sent: ZhSentence, end: int, c_end: int) -> Optional[Mention]:
     text = sent.text
     window_end = min(len(text), end + _DESTINATION_WINDOW)
-    for move in _MOVE_AFTER.finditer(text, end, window_end):
-        if re.search(r"[。;]", text[end : move.start()]):
+    moves = [(m.start(), m.end()) for m in _MOVE_AFTER.finditer(text, end, window_end)]
+    if text[end : end + 1] in ("至", "到"):
+        moves.insert(0, (end, end + 1))  # 跳槽|至B: the move word is the trigger's own
+    for move_start, move_end in moves:
+        if re.search(r"[。;]", text[end:move_start]):
             break
-        pos = move.end()
+        pos = move_end
         pos += _DESTINATION_FILLER.match(text[pos:]).end()
         for org in sent.ents.orgs:
             os_, _ = local_span(org, sent)
-            if pos <= os_ <= pos + 6 and not re.search(r"[,。;]", text[pos:os_]):
+            # (转战越南的成衣代工厂B: a description may stand before the name)
+            if pos <= os_ <= pos + 12 and not re.search(r"[,。;]", text[pos:os_]):
                 return org
         phrase = re.match(r"[A-Za-z0-9][A-Za-z0-9 .&\-]*[A-Za-z0-9]|[\u4e00-\u9fff《》A-Za-z]{2,12}", text[pos:])
         if phrase and not re.match(r"(?:公司|该公司|团队)", phrase.group()):
             value = re.split(r"(?:出任|担任|任职|负责|,)", phrase.group())[0]
-            if len(value) >= 2:
+            if len(value) >= 2 and titles_rank(value) >= 9:
                 return Mention("destination", sent.start + pos, sent.start + pos + len(value), value)
     venture = _VENTURE.search(text, end, window_end)
     if venture is not None and not re.search(r"[。;]", text[end : venture.start()]):
-        return Mention("destination", sent.start + venture.start(1), sent.start + venture.end(1), venture.group(1))
+        lead = re.match(r"(?:该公司|公司|团队|东家|老东家)", venture.group(1))
+        begin = venture.start(1) + (lead.end() if lead else 0)  # 离开公司|自主创业
+        return Mention("destination", sent.start + begin, sent.start + venture.end(1), text[begin : venture.end(1)])
     step = _NEXT_STEP.search(text, end, window_end)
     if step is not None and not re.search(r"[。;]", text[end : step.start()]):
         return Mention("destination", sent.start + step.start(1), sent.start + step.end(1), step.group(1))
