@@ -41,7 +41,7 @@ def test_titles_and_dates_per_clause():
 
 def test_de_phrase_names_the_person_after_the_trigger():
     events = run_text("此前离职的远航汽车联合创始人、销售负责人孙立,曾负责商业化。")
-    assert [(e.person, e.org, e.role) for e in events] == [("孙立", "远航汽车", "联合创始人")]
+    assert [(e.person, e.org, e.role) for e in events] == [("孙立", "远航汽车", "联合创始人、销售负责人")]
 
 
 def test_lose_family_organization_first_people_after():
@@ -1333,3 +1333,8 @@ def test_destinations_after_the_trigger_own_zhi_a_description_or_a_startup_word(
     assert [e.destination for e in run_text(text, published="2026-11-06")] == ["自主创业"]
     text = "前资拓软件研发副总周凯言已于上月加入新创公司云岭数据，担任技术长。"
     assert [(e.org, e.destination) for e in run_text(text, published="2026-11-06")] == [("资拓软件", "云岭数据")]
+
+
+def test_a_chain_of_titles_is_the_role():
+    text = "恒川精密公告，公司副总经理、董事会秘书甘露因个人原因辞职。"
+    assert [e.role for e in run_text(text, published="2026-11-11")] == ["副总经理、董事会秘书"]

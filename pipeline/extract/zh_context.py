@@ -407,7 +407,8 @@ _ROLE_GLOSS = re.compile(r"\([^()]{1,8}\)")
 
 def role_before(sent: ZhSentence, person: Mention) -> Optional[Mention]:
     """The role written right before a name (首席运营官王芳, CTO Maria Vasquell); for a
-    chain of roles (联合创始人、技术副总裁钱进) the first one."""
+    chain of roles (联合创始人、技术副总裁钱进) the whole chain, as the article writes the
+    posts the person held."""
     ps, _ = local_span(person, sent)
     chain: list[Mention] = []
     cursor = ps
@@ -422,6 +423,9 @@ def role_before(sent: ZhSentence, person: Mention) -> Optional[Mention]:
             cursor = rs
         elif re_ <= cursor:
             break
+    if len(chain) > 1:
+        first, last = chain[-1], chain[0]
+        return Mention("role", first.start, last.end, sent.text[local_span(first, sent)[0] : local_span(last, sent)[1]])
     return chain[-1] if chain else None
 
 
