@@ -1519,7 +1519,7 @@ def _quoted_before_roles(text: str, tokens: list[Token], orgs: list[OrgMatch], r
 # function words, and the prefixes that mark a former post (原, 前).
 _ORG_PHRASE_STOP = frozenset("的 、 和 与 及 暨 兼 或 并 也 都 原 前 该 其 本 由 从 在 于 被 将 已 为 是 称 等".split())
 # Verbs that take a post as their object (由董事长X暂代总经理职务): never a brand before a title.
-_POST_VERBS = frozenset("暂代 代理 代行 兼任 接任 出任 担任 升任 转任 改任 调任 就任 续任 留任 暂任 兼管".split())
+_POST_VERBS = frozenset("暂代 代理 代行 兼任 接任 出任 担任 升任 转任 改任 调任 就任 续任 留任 暂任 兼管 仍任 仍担任".split())
 _ORG_PHRASE_TAGS = ("n", "nz", "ns", "nt", "nrt", "j", "eng", "vn", "b")
 _DEPARTMENT_WORDS = frozenset("事业部 部门 部 团队 中心 业务 办公室 研究院 实验室 工作室".split())
 

@@ -1338,3 +1338,10 @@ def test_destinations_after_the_trigger_own_zhi_a_description_or_a_startup_word(
 def test_a_chain_of_titles_is_the_role():
     text = "恒川精密公告，公司副总经理、董事会秘书甘露因个人原因辞职。"
     assert [e.role for e in run_text(text, published="2026-11-11")] == ["副总经理、董事会秘书"]
+
+
+def test_the_post_named_as_the_object_is_the_role():
+    text = "清川水务集团股份有限公司公告，因工作调整，朱海言不再担任公司董事长、法定代表人职务。"
+    assert [e.role for e in run_text(text, published="2026-11-11")] == ["董事长、法定代表人"]
+    text = "星川科技公告，董事长王立言辞去公司总经理职务，仍任董事长。"
+    assert [e.role for e in run_text(text, published="2026-11-11")] == ["总经理"]

@@ -587,7 +587,8 @@ def _on_trigger(
             continue
         people = person if isinstance(person, list) else [person]
         for p in people:
-            role = _role_for(sent, p, memory) or (inherited_role if _joined_by_and(sent, p) else None)
+            role = _post_object_role(sent, end, c_end) if family == "post" else None
+            role = role or _role_for(sent, p, memory) or (inherited_role if _joined_by_and(sent, p) else None)
             inherited_role = role
             going_to_after = trigger.word in _OBJECT_IS_DESTINATION
             # 以及今年四月荣休的记者Y: a name after the verb and 的, described by a relative clause
@@ -1192,6 +1193,26 @@ def _role_for(sent: ZhSentence, person: Mention, memory: Memory) -> Optional[Men
         if posted is not None:
             return posted
     return memory.person_role.get(memory.resolve(person.text))
+
+
+# The end of a post named as the object of 辞去 / 不再担任 (…董事长、执行董事职务).
+_POST_OBJECT_END = re.compile(r"职务|一职|职位|的职务|之职")
+
+
+def _post_object_role(sent: ZhSentence, end: int, c_end: int) -> Optional[Mention]:
+    """不再担任公司董事长、执行董事职务: the titles between the verb and 职务, as one role
+    (the post left, which the spec's role is, whatever title the name carries)."""
+    close = _POST_OBJECT_END.search(sent.text, end, c_end)
+    if close is None:
+        return None
+    inside = [r for r in sent.ents.roles if end <= local_span(r, sent)[0] and local_span(r, sent)[1] <= close.start()]
+    if not inside:
+        return None
+    first, last = inside[0], inside[-1]
+    rs, re_ = local_span(first, sent)[0], local_span(last, sent)[1]
+    if re.search(r"[,。;]|不再|并|同时", sent.text[rs:re_]):
+        return None
+    return Mention("role", first.start, last.end, sent.text[rs:re_])
 
 
 # 接替Y的总裁职务 / 接替Y的帅位: the post Y held; 董事长一职由X接替Y担任: the post named before.
