@@ -937,6 +937,10 @@ def _find_roles(text: str, orgs: list[OrgMatch], tokens: list[Token]) -> list[tu
                 left = tok.start + 1  # 原青训|总监: jieba glued 原 (former) to the remit
                 break
             previous = ends_at.get(tok.start)
+            straddled = next((o_end for _, o_end in org_spans if previous is not None and previous.start < o_end < previous.end), None)
+            if word in _UNIT_CHARACTERS and straddled is not None:
+                left = straddled  # 港澄电视|新闻部总监 (jieba: 电视新闻|部): the unit after the employer
+                break
             sector = word.endswith(sector_words()) and len(word) > 2  # 电子行业|首席分析师: the sector covered
             if word in sector_words() and previous is not None and previous.tag.startswith("n") and not _overlaps(previous.start, previous.end, org_spans):
                 left = previous.start  # 芯片|行业|首席分析师: jieba cut the sector in two
@@ -1110,6 +1114,15 @@ _WEAK_SUFFIXES = frozenset({"局", "厅", "委", "部", "署", "队", "办公室
 _GLUED_TEAM_WORDS = frozenset({"球队", "车队", "舰队", "战队", "梯队", "泳队"})
 
 
+def _unit_follows(text: str, tokens: list[Token], end: int, titles: list[tuple[int, int]]) -> bool:
+    """港澄电视|新闻部|总监, jieba cutting 电视新闻|部: the suffix ends inside a word whose rest,
+    with a unit word after it, names a department whose title follows."""
+    token = next((t for t in tokens if t.start < end < t.end), None)
+    if token is None or text[token.end : token.end + 1] not in _UNIT_CHARACTERS:
+        return False
+    return any(t_start == token.end + 1 for t_start, _ in titles)
+
+
 def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], titles: list[tuple[int, int]] = ()) -> list[OrgMatch]:
     """Organizations not in the lexicon, recognised by their suffix (…银行, …集团).
 
@@ -1130,7 +1143,7 @@ def _add_suffix_orgs(text: str, tokens: list[Token], orgs: list[OrgMatch], title
         end = m.end()
         title_after = any(t_start == end or (t_start == end + 1 and text[end] in "原前") for t_start, _ in titles)
         date_after = m.group() == "队" and _DATE_START.match(text, end) is not None  # 蓝鲸|队今|(22)日: jieba glued the date on
-        if end not in token_ends and not title_after and not date_after:
+        if end not in token_ends and not title_after and not date_after and not _unit_follows(text, tokens, end, titles):
             continue  # 智能|驾驶: the suffix is the start of a longer word (but 局|局长 and 局|原|副局长 are not)
         crossing = [(ts, te) for ts, te in titles if ts < end and m.start() < te and not (m.start() <= ts and te <= end)]
         if _overlaps(m.start(), end, taken) or crossing:

@@ -1345,3 +1345,8 @@ def test_the_post_named_as_the_object_is_the_role():
     assert [e.role for e in run_text(text, published="2026-11-11")] == ["董事长、法定代表人"]
     text = "星川科技公告，董事长王立言辞去公司总经理职务，仍任董事长。"
     assert [e.role for e in run_text(text, published="2026-11-11")] == ["总经理"]
+
+
+def test_a_department_jieba_glues_to_the_employer_suffix():
+    ents = find("港川电视新闻部总监梁家言九月底过档。")
+    assert ([o.text for o in ents.orgs], [r.text for r in ents.roles]) == (["港川电视"], ["新闻部总监"])
