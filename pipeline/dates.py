@@ -82,16 +82,26 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+# How far before the anchor a date in a statement about the future may still fall in
+# the anchor's year: 董事会于11月11日收到…辞职报告,…将… in an article of 11月12日 is
+# yesterday, not next November; 将于1月31日卸任 in December is next January.
+_FUTURE_GRACE_DAYS = 31
+
+
 def _year_for_month(anchor: dt.date, month: int, prefer_future: bool) -> int:
     """The year of a month named without one: the anchor's, unless that lands on the wrong side of it."""
     if prefer_future:
-        return anchor.year + 1 if month < anchor.month else anchor.year
+        return anchor.year + 1 if month < anchor.month - 1 else anchor.year
     return anchor.year - 1 if month > anchor.month else anchor.year
 
 
 def _year_for_day(anchor: dt.date, month: int, day: int, prefer_future: bool) -> int:
     if prefer_future:
-        return anchor.year + 1 if (month, day) < (anchor.month, anchor.day) else anchor.year
+        try:
+            days_before = (anchor - dt.date(anchor.year, month, day)).days
+        except ValueError:  # 2月30日: no such day this year
+            days_before = 0
+        return anchor.year + 1 if days_before > _FUTURE_GRACE_DAYS else anchor.year
     return anchor.year - 1 if (month, day) > (anchor.month, anchor.day) else anchor.year
 
 

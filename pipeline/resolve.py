@@ -159,10 +159,15 @@ def _pick_role(doc: Document, cands: list[Candidate]) -> Optional[str]:
 
 
 def _pick_date(cands: list[Candidate]) -> tuple[Optional[str], Optional[str]]:
-    dated = [c.date for c in cands if c.date is not None]
+    """The most precise date; among equally precise ones, the date a departure takes effect
+    (今(9)日公告,总经理X因届龄退休,将于11月30日卸任: 11月30日, from the planned statement)
+    rather than the day it was announced."""
+    dated = [c for c in cands if c.date is not None]
     if not dated:
         return None, None
-    best = max(dated, key=lambda d: _PRECISION_ORDER[d.precision])
+    top = max(_PRECISION_ORDER[c.date.precision] for c in dated)
+    precise = [c for c in dated if _PRECISION_ORDER[c.date.precision] == top]
+    best = next((c for c in precise if c.status == "planned"), precise[0]).date
     return best.value, best.precision
 
 

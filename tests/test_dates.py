@@ -224,6 +224,14 @@ def test_prefer_future_resolves_forward(text, lang, anchor, past, future):
     assert [v for _, v, _ in dated(text, anchor, lang, prefer_future=True)] == [future]
 
 
+def test_a_day_just_before_the_anchor_stays_in_its_year_even_in_a_plan():
+    # 董事会于11月11日收到…辞职报告,…仍将…: yesterday's letter, in a sentence about the future
+    anchor = Anchor(dt.date(2026, 11, 12))
+    assert [v for _, v, _ in dated("11月11日收到辞职报告", anchor, "zh", prefer_future=True)] == ["2026-11-11"]
+    december = Anchor(dt.date(2026, 12, 20))
+    assert [v for _, v, _ in dated("将于1月31日卸任", december, "zh", prefer_future=True)] == ["2027-01-31"]
+
+
 @pytest.mark.parametrize(
     "text, lang, phrase",
     [

@@ -1350,3 +1350,8 @@ def test_the_post_named_as_the_object_is_the_role():
 def test_a_department_jieba_glues_to_the_employer_suffix():
     ents = find("港川电视新闻部总监梁家言九月底过档。")
     assert ([o.text for o in ents.orgs], [r.text for r in ents.roles]) == (["港川电视"], ["新闻部总监"])
+
+
+def test_the_day_a_departure_takes_effect_wins_over_the_day_it_is_announced():
+    text = "钢铁大厂永川钢铁今（9）日公告，总经理陈柏言因届龄退休，将于11月30日卸任。"
+    assert [e.date for e in run_text(text, published="2026-10-09")] == ["2026-11-30"]
