@@ -103,6 +103,8 @@ def _merge(doc: Document, group: _Group, canonical: dict[str, str], aliases: dic
     destination = next((source_text(doc, c.destination) for c in _by_score(cands) if c.destination), None)
     reason = next((source_text(doc, c.reason) for c in _by_score(cands) if c.reason), None)
     status = "confirmed" if any(c.status == "confirmed" for c in cands) else best.status
+    if status == "confirmed" and any(c.status == "planned" for c in cands) and _after_anchor(doc, date, precision):
+        status = "planned"  # 公司宣布,总裁X将于12月31日卸任: announced, and still to happen
 
     sentences = []
     seen = set()
@@ -156,6 +158,14 @@ def _pick_role(doc: Document, cands: list[Candidate]) -> Optional[str]:
         return None
     best = min(roles, key=lambda r: (titles_rank(r.text), r.start))
     return source_text(doc, best)
+
+
+def _after_anchor(doc: Document, date: Optional[str], precision: Optional[str]) -> bool:
+    """Does the event's date fall after the publication date, at the date's precision?"""
+    if date is None or doc.anchor is None or precision not in ("day", "month", "year"):
+        return False
+    anchor = doc.anchor.date.isoformat()
+    return date > anchor[: len(date)]
 
 
 def _pick_date(cands: list[Candidate]) -> tuple[Optional[str], Optional[str]]:

@@ -1355,3 +1355,18 @@ def test_a_department_jieba_glues_to_the_employer_suffix():
 def test_the_day_a_departure_takes_effect_wins_over_the_day_it_is_announced():
     text = "钢铁大厂永川钢铁今（9）日公告，总经理陈柏言因届龄退休，将于11月30日卸任。"
     assert [e.date for e in run_text(text, published="2026-10-09")] == ["2026-11-30"]
+
+
+def test_an_announced_exit_still_to_come_is_planned_and_a_byline_is_no_report():
+    text = "驰川汽车11月17日晚间发布公告称，公司总裁贺立言将于2026年12月31日卸任。驰川汽车感谢贺立言的贡献，贺立言卸任后将出任顾问。"
+    assert [e.status for e in run_text(text, published="2026-11-18")] == ["planned"]
+    text = "【记者詹雅言／台中报导】私立东川大学今（20）日证实，校长宇文言已于昨（19）日向董事会请辞并获同意，将于明年1月31日正式卸任。"
+    events = run_text(text, published="2026-11-20")
+    assert [(e.status, e.date) for e in events] == [("planned", "2027-01-31")]
+
+
+def test_hong_kong_source_wording_is_a_report():
+    text = "据知情人士透露，翠川电视新闻部总监容家言已于上周三离职。消息指，他将转投对手台星川卫视出任节目总监。"
+    assert [e.status for e in run_text(text, published="2026-10-26")] == ["reported"]
+    text = "记者从东川理工大学获悉，该校副校长戴文言已于今年7月调任省科学技术厅副厅长。"
+    assert [e.status for e in run_text(text, published="2026-09-10")] == ["confirmed"]

@@ -439,6 +439,9 @@ def _org_served_at(sent: ZhSentence, trigger: int) -> Optional[Mention]:
     return None
 
 
+# A reporter's byline or a wire dateline opening the sentence (【记者X/台中报导】, (记者X台北
+# 12日电)): its 报导 says who wrote the article, not that the news is only reported.
+_BYLINE = re.compile(r"^\s*(?:【[^】]{0,30}】|[(（][^)）]{0,30}(?:报导|报道|电|讯)\s*[)）])")
 # An offer made to someone, written before the departure word it offers (邀请他跳槽).
 _OFFER_BEFORE = re.compile(r"邀请|力邀|游说|挖角|招揽|开出")
 
@@ -449,7 +452,9 @@ def _on_trigger(
     """Candidates for one trigger hit at local [start, end)."""
     text = sent.text
     c_start, c_end = clause_span(sent, start)
-    status = cue_lexicon().status(text[c_start:c_end]) or cue_lexicon().status(text[:start])
+    byline = _BYLINE.match(text)
+    lead = byline.end() if byline is not None and byline.end() <= c_start else 0
+    status = cue_lexicon().status(text[max(c_start, lead) : c_end]) or cue_lexicon().status(text[lead:start])
     if status != "attempt" and cue_lexicon().status(text[c_end:]) == "denied":
         status = "denied"  # 针对…离职的传闻,公司回应称消息不实: the denial comes after
     if status == "attempt":
